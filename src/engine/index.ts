@@ -1,0 +1,6 @@
+/**
+ * The pure engine: plain grids in; tables, findings and cell writes out.
+ * Nothing here may import Office, exceljs, React, Node or the DOM (enforced by ESLint).
+ */
+export * from './grid';
+export * from './model';

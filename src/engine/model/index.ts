@@ -1,0 +1,5 @@
+export * from './table';
+export * from './finding';
+export * from './options';
+export * from './result';
+export * from './cell-write';
