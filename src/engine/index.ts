@@ -4,3 +4,4 @@
  */
 export * from './grid';
 export * from './model';
+export { checkWorkbook, type CheckScope } from './check-workbook';

