@@ -3,4 +3,7 @@
  * reading a file from disk lives in ./read-file (Node only), imported by path.
  */
 export { gridsToXlsxBuffer, gridsToWorkbook } from './write-grids';
+export { readWorkbookBuffer, loadWorkbookBuffer, workbookToGrids, worksheetToGrid, type ReadOptions } from './read-workbook';
+export { READ_PROBLEM_CODES, WorkbookReadError, isWorkbookReadError, type ReadProblem, type ReadProblemCode } from './read-problem';
+export { classifyBeforeLoad, classifyLoadFailure } from './classify';
 export { dateToSerial, serialToDate } from './serial-date';
