@@ -194,6 +194,21 @@ export function looksLikeMistypedNumber(text: string): boolean {
   if (typeof text !== 'string') return false;
   const normalized = normalizeFigureText(text).trim();
   if (normalized === '' || parseNumber(normalized) || parseCompound(normalized)) return false;
+  if (looksLikeMistypedSingle(normalized)) return true;
+  // A compound with one typo in it ("22(2O)", "116건/ 4,8l7백만원"): every piece a figure or a typo, one a typo.
+  if (!/[/(]/.test(normalized)) return false;
+  const pieces: string[] = [];
+  for (const group of splitSlashes(normalized)) {
+    const m = /^([^()]*[^()\s])\s*\(([^()]+)\)\s*$/.exec(group);
+    if (m) pieces.push(m[1], m[2]);
+    else pieces.push(group);
+  }
+  const typos = pieces.filter((p) => !parseNumber(p) && looksLikeMistypedSingle(p.trim())).length;
+  return typos > 0 && pieces.every((p) => parseNumber(p) !== null || looksLikeMistypedSingle(p.trim()));
+}
+
+function looksLikeMistypedSingle(normalized: string): boolean {
+  if (normalized === '' || parseNumber(normalized)) return false;
   let core = normalized.replace(TRAILING_UNIT_RE, '');
   core = core.replace(/^[-+△▲]\s*/, '');
   const parens = /^\((.*)\)$/.exec(core);
