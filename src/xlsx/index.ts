@@ -7,3 +7,4 @@ export { readWorkbookBuffer, loadWorkbookBuffer, workbookToGrids, worksheetToGri
 export { READ_PROBLEM_CODES, WorkbookReadError, isWorkbookReadError, type ReadProblem, type ReadProblemCode } from './read-problem';
 export { classifyBeforeLoad, classifyLoadFailure } from './classify';
 export { dateToSerial, serialToDate } from './serial-date';
+export { XlsxWorkbook } from './xlsx-workbook';
