@@ -15,6 +15,8 @@ describe('formatReportNumber', () => {
     [-1200, {}, '△1,200'],
     [-1200, { negative: 'minus' }, '-1,200'],
     [-1200, { negative: 'parens' }, '(1,200)'],
+    [-1200, { negative: 'parens', unit: '천원' }, '(1,200천원)'],
+    [-2.5, { negative: 'parens', percent: true, decimals: 1 }, '△2.5%'],
     [84.5, { decimals: 1, percent: true }, '84.5%'],
     [(766 / 906) * 100, { decimals: 1, percent: true }, '84.5%'],
     [(87 / 92) * 100, { decimals: 1, percent: true }, '94.6%'],
@@ -69,6 +71,7 @@ describe('formatReportNumber', () => {
             expect(parsed?.decimals).toBe(decimals);
             expect(parsed?.percent).toBe(percent);
             expect(parsed?.unit).toBe(unit);
+            expect(parsed?.negative).toBe(parsed.value >= 0 ? undefined : percent && negative === 'parens' ? 'triangle' : negative);
           }
         },
       ),

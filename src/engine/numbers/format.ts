@@ -9,7 +9,7 @@ export interface FormatOptions {
   rounding?: RoundingPolicy;
   /** Thousands separators (default true). */
   grouping?: boolean;
-  /** How negatives are written (default 'triangle': "△1,200", the report's style). */
+  /** How negatives are written (default 'triangle': "△1,200", the report's style; percentages never use 'parens'). */
   negative?: 'triangle' | 'minus' | 'parens';
   /** How a figure that shows as zero is written (default 'dash': "-"). */
   zero?: 'dash' | 'digits';
@@ -36,11 +36,13 @@ export function formatReportNumber(x: number, opts: FormatOptions = {}): string 
   const [intPart, fracPart] = magnitude.split('.');
   const body = (opts.grouping ?? true ? group(intPart) : intPart) + (fracPart !== undefined ? `.${fracPart}` : '');
   if (!negative) return body + suffix;
-  switch (opts.negative ?? 'triangle') {
+  // "(84.5%)" reads as a rate shown beside a figure, not a negative one, so percentages never use parentheses.
+  const style = opts.negative === 'parens' && opts.percent ? 'triangle' : (opts.negative ?? 'triangle');
+  switch (style) {
     case 'minus':
       return `-${body}${suffix}`;
     case 'parens':
-      return `(${body})${suffix}`;
+      return `(${body}${suffix})`;
     default:
       return `△${body}${suffix}`;
   }

@@ -60,10 +60,15 @@ const FULL_WIDTH: Record<string, string> = {
   '＋': '+',
   '／': '/',
   '＊': '*',
+  // People type the Greek delta or the increment sign for the report's △.
+  Δ: '△',
+  '∆': '△',
+  '▵': '△',
 };
 
 /** Full-width digits and punctuation to ASCII, dash variants to '-', odd spaces to ' '. Keeps length. */
 export function normalizeFigureText(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return text; // plain ASCII: nothing to map (the common case)
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -84,7 +89,9 @@ const BODY_RE = String.raw`(?<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?<frac>\d+))?`;
 const TAIL_RE = ` *(?<pct>%p?)? *(?<unit>${UNIT_RE})? *(?<fn>${FOOTNOTE_RE})? *`;
 
 const SIGNED_RE = new RegExp(`^ *(?:(?<sign>[-+△▲]) *)?${BODY_RE}${TAIL_RE}$`);
-const PARENS_RE = new RegExp(`^ *\\( *${BODY_RE} *\\)${TAIL_RE}$`);
+const PARENS_RE = new RegExp(
+  `^ *\\( *${BODY_RE} *(?<pct>%p?)? *(?<unit>${UNIT_RE})? *\\) *(?<fn>${FOOTNOTE_RE})? *$`,
+);
 const DASH_RE = /^ *- *$/;
 
 /** One figure, or null when the text is not a single figure (words, compounds, mistyped numbers). */
@@ -101,7 +108,8 @@ export function parseNumber(text: string): ParsedNumber | null {
   } else {
     m = PARENS_RE.exec(s);
     if (!m?.groups) return null;
-    negative = 'parens';
+    // "(84.5%)" is a rate shown beside its figure, as in "766(84.5%)"; only an amount in parentheses is negative.
+    if (m.groups.pct === undefined) negative = 'parens';
   }
   const g = m.groups;
   if (g.int === undefined && g.frac === undefined) return null;
