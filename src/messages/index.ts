@@ -1,0 +1,5 @@
+/** User-facing text, Korean and English, made at the edge from data (findings, read problems). */
+export { LANGS, type Lang } from './lang';
+export { formatFinding, ruleTitle, RULE_TITLES } from './finding-messages';
+export { readProblemMessage, readProblemReason, type ReadProblemLike } from './read-problem-messages';
+export { figure, shown } from './figures';
