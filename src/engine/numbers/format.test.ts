@@ -67,11 +67,12 @@ describe('formatReportNumber', () => {
           const text = formatReportNumber(x, { decimals, negative, percent, unit });
           const parsed = parseNumber(text);
           expect(parsed?.value).toBe(roundHalfUp(x, decimals));
-          if (!parsed?.dash) {
-            expect(parsed?.decimals).toBe(decimals);
-            expect(parsed?.percent).toBe(percent);
-            expect(parsed?.unit).toBe(unit);
-            expect(parsed?.negative).toBe(parsed.value >= 0 ? undefined : percent && negative === 'parens' ? 'triangle' : negative);
+          if (parsed && !parsed.dash) {
+            expect(parsed.decimals).toBe(decimals);
+            expect(parsed.percent).toBe(percent);
+            expect(parsed.unit).toBe(unit);
+            const written = percent && negative === 'parens' ? 'triangle' : negative;
+            expect(parsed.negative).toBe(parsed.value >= 0 ? undefined : written);
           }
         },
       ),
