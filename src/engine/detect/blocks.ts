@@ -1,0 +1,172 @@
+/**
+ * Blocks: rectangles of touching non-empty cells (4-neighbours, merged areas count as filled). Two tables side by
+ * side with an empty column between them are two blocks. Caption lines glued to a block (a title in A1 directly
+ * above, a footnote directly under, a unit line between two stacked tables) are peeled off, and what remains is
+ * split again.
+ */
+import type { CellRange } from '../grid/types';
+import {
+  classifyCaption,
+  cleanCaption,
+  hasHeadingMark,
+  hasNoteMark,
+  isBulletLine,
+  isUnitOrBasisLine,
+} from '../labels';
+import type { SheetView } from './sheet-view';
+
+/** Connected components of occupied cells inside `area`, skipping `skipRows`; their bounding boxes, merged when they overlap. */
+export function findBlocks(view: SheetView, area: CellRange, skipRows?: ReadonlySet<number>): CellRange[] {
+  const width = area.c1 - area.c0 + 1;
+  const height = area.r1 - area.r0 + 1;
+  if (width <= 0 || height <= 0) return [];
+  const seen = new Uint8Array(width * height);
+  const boxes: CellRange[] = [];
+  const stack: number[] = [];
+  const usable = (r: number, c: number): boolean => !skipRows?.has(r) && view.isOccupied(r, c);
+  for (let r = area.r0; r <= area.r1; r++) {
+    if (skipRows?.has(r)) continue;
+    for (let c = area.c0; c <= area.c1; c++) {
+      const key = (r - area.r0) * width + (c - area.c0);
+      if (seen[key] || !usable(r, c)) continue;
+      seen[key] = 1;
+      stack.push(r, c);
+      const box = { r0: r, c0: c, r1: r, c1: c };
+      while (stack.length > 0) {
+        const cc = stack.pop() as number;
+        const rr = stack.pop() as number;
+        if (rr < box.r0) box.r0 = rr;
+        if (rr > box.r1) box.r1 = rr;
+        if (cc < box.c0) box.c0 = cc;
+        if (cc > box.c1) box.c1 = cc;
+        const next = [rr - 1, cc, rr + 1, cc, rr, cc - 1, rr, cc + 1];
+        for (let i = 0; i < 8; i += 2) {
+          const nr = next[i];
+          const nc = next[i + 1];
+          if (nr < area.r0 || nr > area.r1 || nc < area.c0 || nc > area.c1) continue;
+          const nkey = (nr - area.r0) * width + (nc - area.c0);
+          if (seen[nkey] || !usable(nr, nc)) continue;
+          seen[nkey] = 1;
+          stack.push(nr, nc);
+        }
+      }
+      boxes.push(box);
+    }
+  }
+  return mergeOverlapping(boxes);
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+/** Boxes nested in or overlapping others become one (a sweep over rows keeps this near-linear). */
+function mergeOverlapping(boxes: CellRange[]): CellRange[] {
+  let current = boxes.slice().sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const out: CellRange[] = [];
+    const active: CellRange[] = [];
+    for (const box of current) {
+      for (let i = active.length - 1; i >= 0; i--) if (active[i].r1 < box.r0) active.splice(i, 1);
+      const hit = active.find((a) => overlaps(a, box));
+      if (hit) {
+        hit.r0 = Math.min(hit.r0, box.r0);
+        hit.c0 = Math.min(hit.c0, box.c0);
+        hit.r1 = Math.max(hit.r1, box.r1);
+        hit.c1 = Math.max(hit.c1, box.c1);
+        changed = true;
+        continue;
+      }
+      const copy = { ...box };
+      out.push(copy);
+      active.push(copy);
+    }
+    current = out.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  }
+  return current;
+}
+
+interface RowCell {
+  col: number;
+  text: string;
+  figure: boolean;
+}
+
+/** The cells with a value in one row of a box (cells covered by a merge are left out). */
+export function rowCells(view: SheetView, row: number, c0: number, c1: number): RowCell[] {
+  const out: RowCell[] = [];
+  for (let c = c0; c <= c1; c++) {
+    if (!view.isOccupied(row, c) || view.isCovered(row, c)) continue;
+    const text = view.text(row, c);
+    if (text === '') continue;
+    const cls = view.classOf(row, c);
+    out.push({ col: c, text, figure: cls === 'figure' });
+  }
+  return out;
+}
+
+/** A caption by its own words: unit/basis/amount/heading/footnote lines, notes (※ …) and bullets (- …). */
+function captionLike(text: string): boolean {
+  return classifyCaption(text) !== 'note' || hasNoteMark(text) || isBulletLine(text);
+}
+
+function isTopCaptionRow(view: SheetView, box: CellRange, row: number): boolean {
+  const cells = rowCells(view, row, box.c0, box.c1);
+  if (cells.length === 0) return true;
+  if (cells.some((c) => c.figure)) return false;
+  if (cells.length === 1) {
+    const { col, text } = cells[0];
+    const merge = view.merge(row, col);
+    if (merge && merge.r1 > row) return false; // merged down: a header cell
+    if (captionLike(text)) return true;
+    const fullWidth = merge !== undefined && merge.c0 <= box.c0 && merge.c1 >= box.c1;
+    if (fullWidth) return true;
+    if (col !== box.c0) return false;
+    // A short label alone at the left above an empty corner is a header ('구분' over two header rows).
+    const below = view.isOccupied(row + 1, box.c0);
+    return below || cleanCaption(text).length > 10;
+  }
+  if (cells.length <= 3 && cells.some((c) => isUnitOrBasisLine(c.text))) {
+    return cells.filter((c) => !captionLike(c.text)).length <= 1;
+  }
+  return false;
+}
+
+function isBottomCaptionRow(view: SheetView, box: CellRange, row: number): boolean {
+  const cells = rowCells(view, row, box.c0, box.c1);
+  if (cells.length === 0) return true;
+  if (cells.some((c) => c.figure)) return false;
+  if (cells.length === 1) {
+    const text = cleanCaption(cells[0].text);
+    return captionLike(text) || text.length >= 25;
+  }
+  return cells.every((c) => hasNoteMark(c.text));
+}
+
+function isSplitRow(view: SheetView, box: CellRange, row: number): boolean {
+  const cells = rowCells(view, row, box.c0, box.c1);
+  if (cells.length !== 1 || cells[0].figure) return false;
+  const text = cells[0].text;
+  const kind = classifyCaption(text);
+  if (kind === 'unit' || kind === 'basis' || kind === 'amount' || kind === 'footnote') return true;
+  return hasHeadingMark(text) || hasNoteMark(text) || (isBulletLine(text) && text.length >= 10);
+}
+
+/**
+ * Peel caption rows off a block's top and bottom and split it at caption rows inside it; the rest is searched for
+ * blocks again (a title merged across two side-by-side tables glued them). Blocks smaller than 2×2 are dropped.
+ */
+export function refineBlock(view: SheetView, box: CellRange, depth = 0): CellRange[] {
+  if (box.r1 - box.r0 < 1 || box.c1 - box.c0 < 1) return [];
+  let top = box.r0;
+  let bottom = box.r1;
+  while (top < bottom && isTopCaptionRow(view, box, top)) top++;
+  while (bottom > top && isBottomCaptionRow(view, box, bottom)) bottom--;
+  const skip = new Set<number>();
+  for (let r = top + 1; r < bottom; r++) if (isSplitRow(view, box, r)) skip.add(r);
+  if (top === box.r0 && bottom === box.r1 && skip.size === 0) return [box];
+  if (depth > 8 || bottom - top < 1) return [];
+  const area = { r0: top, c0: box.c0, r1: bottom, c1: box.c1 };
+  return findBlocks(view, area, skip).flatMap((b) => refineBlock(view, b, depth + 1));
+}

@@ -1,0 +1,56 @@
+/**
+ * Table detection: every table block on a sheet with its captions, header rows (merged or pasted), label columns,
+ * body and kind. Pure and linear in the number of cells.
+ */
+import { rangeToA1 } from '../grid/a1';
+import type { SheetGrid } from '../grid/types';
+import { parseUnit } from '../labels';
+import type { TableLayout } from '../model/table';
+import { findBlocks, refineBlock } from './blocks';
+import { attachCaptions } from './captions';
+import { classifyKind } from './kind';
+import { analyzeBlock, type BlockLayout } from './layout';
+import { SheetView } from './sheet-view';
+
+export { classifyCell, type CellClass } from './cell-class';
+
+export function detectTables(sheet: SheetGrid): TableLayout[] {
+  const view = new SheetView(sheet);
+  if (view.rows === 0 || view.cols === 0) return [];
+  const whole = { r0: 0, c0: 0, r1: view.rows - 1, c1: view.cols - 1 };
+  const blocks = findBlocks(view, whole).flatMap((box) => refineBlock(view, box));
+  const layouts = blocks
+    .map((range) => analyzeBlock(view, range))
+    .filter((l): l is BlockLayout => l !== null)
+    .sort((a, b) => a.range.r0 - b.range.r0 || a.range.c0 - b.range.c0);
+  const captions = attachCaptions(view, layouts);
+  return layouts.map((layout, i) => {
+    const { captions: lines, title } = captions[i];
+    const unit = captions[i].unit ?? headerUnit(layout);
+    const table: TableLayout = {
+      id: `${sheet.name}!${rangeToA1(layout.range)}`,
+      sheet: sheet.name,
+      range: layout.range,
+      headerRows: layout.headerRows,
+      labelCols: layout.labelCols,
+      kind: classifyKind({ layout, captions: lines.map((l) => l.text) }),
+      captions: lines,
+      headers: layout.headers,
+      columns: layout.columns,
+      rows: layout.rows,
+    };
+    if (title !== undefined) table.title = title;
+    if (unit !== undefined) table.unit = unit;
+    return table;
+  });
+}
+
+/** A unit stated inside the header ('(단위: 천원)' in a corner cell). */
+function headerUnit(layout: BlockLayout): string | undefined {
+  for (const cell of layout.headers) {
+    if (!/단\s*위/.test(cell.text)) continue;
+    const unit = parseUnit(cell.text);
+    if (unit !== null) return unit;
+  }
+  return undefined;
+}

@@ -1,0 +1,81 @@
+/** Caption lines around a table: headings, unit lines, basis lines, notes and footnotes. */
+import type { CaptionLine } from '../model/table';
+
+/** Heading marks the report puts before a table's title. */
+const TITLE_MARK = /^(?:[□■◆◇▣▶▷●◎○◦•·◈★☆]|【|〔|\[|<|〈|《|[0-9]{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|[①-⑳])/;
+const FOOTNOTE_MARK = /^(?:\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|주\s*\d*\s*[):）]|주\s*[:：]|\(주\)\s)/;
+const NOTE_MARK = /^(?:※|\*|⇒|☞|→|➔|➜|▸|\*\))/;
+const MONEY_UNIT = '(?:천원|백만원|억원|만원|조원|원)';
+/** "label : 19,000천원" with the amount right after the colon (not "미정", not "정원 22명"). */
+const AMOUNT_RE = new RegExp(`[:：]\\s*[△-]?\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?\\s*${MONEY_UNIT}`);
+
+/** The caption text without bold marks, outer spaces and collapsed inner whitespace. */
+export function cleanCaption(text: string): string {
+  return text.replace(/\*\*/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+/** The text of a caption without its leading mark: '□ 2021년 소요예산 : 19,000천원' → '2021년 소요예산 : 19,000천원'. */
+export function stripCaptionMark(text: string): string {
+  const s = cleanCaption(text);
+  const m = /^(?:[□■◆◇▣▶▷●◎○◦•·◈★☆※*⇒☞→➔➜▸-]|\d{1,2}\.|[가-하]\.|\(\d{1,2}\))\s*/.exec(s);
+  let rest = m ? s.slice(m[0].length) : s;
+  const bracketed = /^[【〔[<〈《](.*)[】〕\]>〉》]$/.exec(rest);
+  if (bracketed) rest = bracketed[1].trim();
+  return rest;
+}
+
+/**
+ * The unit a caption or header states: '(단위 : 천원)' → '천원', '(2020. 10월말 기준, 단위 : 건)' → '건',
+ * '(단위: 건, %)' → '건', '(천원)' → '천원'. Null when there is none.
+ */
+export function parseUnit(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const s = cleanCaption(text);
+  const m = /단\s*위\s*[:：]?\s*([^\s,)）;]+)/.exec(s);
+  if (m) return m[1];
+  const alone = /^[(（]\s*(천원|백만원|억원|만원|조원|원|건|명|회|개|개소|%|세대|가구|㎡|톤)\s*[)）]$/.exec(s);
+  return alone ? alone[1] : null;
+}
+
+/** True for a text that is a unit or basis line on its own: '(단위 : 천원)', "(기준일 : '20. 10월말)". */
+export function isUnitOrBasisLine(text: string): boolean {
+  const kind = classifyCaption(text);
+  return kind === 'unit' || kind === 'basis';
+}
+
+/**
+ * What kind of caption line a text is, from its own words (position decides the rest: the nearest plain line above
+ * a table is its title, see detect):
+ * - unit: '(단위 : 천원)'; basis: '(2020. 10월말 기준, 단위 : 건)', "(기준일 : '20. 10월말)"
+ * - amount: '□ 2021년 소요예산 : 19,000천원' (an amount in 원 units right after a colon)
+ * - title: a heading mark (□ ○ ◦ ■ 【 …) without an amount
+ * - footnote: '1) …', '¹⁾ …', '주) …'; note: '※ …', '* …', '⇒ …' and anything else
+ */
+export function classifyCaption(text: string): CaptionLine['kind'] {
+  const s = cleanCaption(text);
+  if (/^[(（[].*[)）\]]$/.test(s) || /^단\s*위\s*[:：]/.test(s)) {
+    if (/기\s*준/.test(s)) return 'basis';
+    if (parseUnit(s) !== null) return 'unit';
+  }
+  if (FOOTNOTE_MARK.test(s)) return 'footnote';
+  if (NOTE_MARK.test(s)) return 'note';
+  if (AMOUNT_RE.test(s)) return 'amount';
+  if (TITLE_MARK.test(s)) return 'title';
+  return 'note';
+}
+
+/** A line that opens with a heading mark (□, ○, 【 …) or states an amount: a strong sign of a caption. */
+export function hasHeadingMark(text: string): boolean {
+  return TITLE_MARK.test(cleanCaption(text));
+}
+
+/** A line that opens with a note or footnote mark (※, *, ⇒, '1)', '주)'). */
+export function hasNoteMark(text: string): boolean {
+  const s = cleanCaption(text);
+  return NOTE_MARK.test(s) || FOOTNOTE_MARK.test(s);
+}
+
+/** A prose bullet: '- …', '– …', '· …'. */
+export function isBulletLine(text: string): boolean {
+  return /^[-–·•]\s/.test(cleanCaption(text));
+}

@@ -1,0 +1,22 @@
+/** The label vocabulary shared by detection, relations and checks. */
+export { labelKey, normalizeLabel } from './normalize';
+export {
+  isDiffLabel,
+  isRateLabel,
+  isRemarkLabel,
+  isTotalLabel,
+  labelTotal,
+  totalLabelKind,
+  type TotalLabelKind,
+} from './totals';
+export { parseYearLabel } from './years';
+export {
+  classifyCaption,
+  cleanCaption,
+  hasHeadingMark,
+  hasNoteMark,
+  isBulletLine,
+  isUnitOrBasisLine,
+  parseUnit,
+  stripCaptionMark,
+} from './captions';

@@ -1,0 +1,44 @@
+/** Year labels in headers and row labels: '2020년', '2020', "'20", '20년', '2021년(예산)', '2020년 (2021년 예산)'. */
+
+const SUFFIX_WORD = /^[\uAC00-\uD7A3]{1,5}$/;
+
+function toYear(digits: string): number | null {
+  const n = Number(digits);
+  if (digits.length === 4) return n >= 1900 && n <= 2100 ? n : null;
+  if (digits.length === 2) return n >= 70 ? 1900 + n : 2000 + n;
+  return null;
+}
+
+/**
+ * The year a label names, or null. Four digits alone or with 년/년도; two digits only with an apostrophe or 년
+ * ("'20", '20년') so '20대' is not a year. After the year may come bracketed notes and one short word
+ * ('2021년(예산)', '2020년 (2021년 예산)', '2021 결산'); the first year wins. Dates ('2020. 10월말') are not years.
+ */
+export function parseYearLabel(text: string | number | null | undefined): number | null {
+  if (text === null || text === undefined) return null;
+  if (typeof text === 'number') return Number.isInteger(text) ? toYear(String(text)) : null;
+  const s = text.replace(/\*\*/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const m = /^(?:'|‘|’|FY ?)?(\d{4}|\d{2})(?: ?(년도|년))?(.*)$/.exec(s);
+  if (!m) return null;
+  const [, digits, yearWord, rest0] = m;
+  const apostrophe = /^['‘’]/.test(s);
+  if (digits.length === 2 && !apostrophe && !yearWord) return null;
+  let rest = rest0.trim();
+  // Bracketed notes and one short word, in any order: '(예산)', '결산', '(2021년 예산)'.
+  let words = 0;
+  while (rest !== '') {
+    const bracket = /^[([（［][^)\]）］]*[)\]）］]\s*/.exec(rest);
+    if (bracket) {
+      rest = rest.slice(bracket[0].length).trim();
+      continue;
+    }
+    const word = /^(\S+)\s*/.exec(rest);
+    if (word && SUFFIX_WORD.test(word[1]) && words === 0) {
+      words++;
+      rest = rest.slice(word[0].length).trim();
+      continue;
+    }
+    return null;
+  }
+  return toYear(digits);
+}
