@@ -1,0 +1,3 @@
+export * from './file-picker';
+export type * from './file-picker.types';
+export { readFileBytes } from './read-file-bytes';

@@ -1,0 +1,2 @@
+export * from './finding-card';
+export type * from './finding-card.types';

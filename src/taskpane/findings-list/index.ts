@@ -1,0 +1,3 @@
+export * from './findings-list';
+export { groupFindings } from './use-findings-list';
+export type * from './findings-list.types';

@@ -1,0 +1,2 @@
+export * from './pane';
+export type * from './pane.types';

@@ -1,0 +1,131 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+} from '@fluentui/react-components';
+import { rangeToA1 } from '../../engine';
+import { FilePicker } from '../file-picker';
+import { FindingsList } from '../findings-list';
+import { RoundingSetting } from '../settings';
+import { EmptyState, ErrorView, ProgressView } from '../status';
+import type { Strings } from '../strings';
+import { Summary } from '../summary';
+import { usePaneStyles } from './pane.styles';
+import type { CheckSource, PaneActions, PaneProps, PaneState } from './pane.types';
+import { usePane } from './use-pane';
+
+function sourceLabel(source: CheckSource, strings: Strings): string {
+  if (source.kind === 'file') return source.name;
+  if (source.kind === 'selection') return `${strings.selectionScope}: ${source.sheet}!${rangeToA1(source.range)}`;
+  return strings.wholeWorkbook;
+}
+
+/** The task pane: the same UI in Excel (check the open workbook) and standalone (check an opened file). */
+export function Pane(props: PaneProps) {
+  const [state, actions] = usePane(props);
+  const styles = usePaneStyles();
+  const { strings, phase, mode } = state;
+  const busy = phase.kind === 'busy';
+  const currentFile = phase.kind !== 'idle' && phase.source?.kind === 'file' ? phase.source.name : undefined;
+
+  return (
+    <main className={styles.root} data-testid="pane" data-mode={mode} data-phase={phase.kind} lang={state.lang}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{strings.appTitle}</h1>
+        <Text size={200} className={styles.subtitle}>
+          {mode === 'office' ? strings.modeOffice : strings.modeStandalone}
+        </Text>
+      </header>
+
+      {mode === 'office' ? (
+        <div className={styles.toolbar}>
+          <Button appearance="primary" onClick={actions.checkWorkbook} disabled={busy}>
+            {strings.checkWorkbook}
+          </Button>
+          <Button onClick={actions.checkSelection} disabled={busy}>
+            {strings.checkSelection}
+          </Button>
+        </div>
+      ) : (
+        <FilePicker strings={strings} disabled={busy} onFile={actions.openFile} currentName={currentFile} />
+      )}
+
+      <RoundingSetting value={state.rounding} strings={strings} disabled={busy} onChange={actions.setRounding} />
+
+      {state.notice && (
+        <MessageBar intent="warning" data-testid="notice">
+          <MessageBarBody>{state.notice}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="transparent" onClick={actions.dismissNotice}>
+              {strings.dismiss}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      <PaneBody state={state} actions={actions} />
+    </main>
+  );
+}
+
+function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }) {
+  const styles = usePaneStyles();
+  const { strings, phase } = state;
+  switch (phase.kind) {
+    case 'idle':
+      return (
+        <EmptyState
+          testId="idle"
+          glyph="▦"
+          title=""
+          body={state.mode === 'office' ? strings.idleOffice : strings.idleStandalone}
+        />
+      );
+    case 'busy': {
+      const reading = phase.source.kind === 'file' ? strings.reading : strings.readingWorkbook;
+      return <ProgressView label={phase.step === 'reading' ? reading : strings.checking} />;
+    }
+    case 'error':
+      return (
+        <ErrorView
+          error={phase.error}
+          strings={strings}
+          onRetry={state.mode === 'office' ? () => void actions.checkWorkbook() : undefined}
+        />
+      );
+    case 'done': {
+      const counts = state.counts!;
+      return (
+        <>
+          <Text size={200} className={styles.source}>
+            {strings.checkedSource}: {sourceLabel(phase.source, strings)}
+          </Text>
+          <Summary counts={counts} strings={strings} />
+          {counts.tables === 0 && phase.result.findings.length === 0 ? (
+            <EmptyState testId="no-tables" glyph="◌" title={strings.noTablesTitle} body={strings.noTablesBody} />
+          ) : state.open.length === 0 ? (
+            <EmptyState
+              testId="all-good"
+              glyph="✓"
+              title={strings.allGoodTitle}
+              body={state.accepted.length > 0 ? strings.allAcceptedBody : strings.allGoodBody}
+            />
+          ) : null}
+          <FindingsList
+            open={state.open}
+            accepted={state.accepted}
+            tables={phase.result.tables}
+            strings={strings}
+            lang={state.lang}
+            selectedKey={state.selectedKey}
+            onSelect={actions.selectFinding}
+            onAccept={actions.accept}
+            onReopen={actions.reopen}
+          />
+        </>
+      );
+    }
+  }
+}

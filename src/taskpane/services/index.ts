@@ -1,0 +1,2 @@
+export * from './pane-services';
+export * from './preferences';

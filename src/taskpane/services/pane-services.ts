@@ -1,0 +1,50 @@
+import { createContext, useContext } from 'react';
+import type { CheckResult, CheckScope, Finding, RoundingPolicy, SheetGrid } from '../../engine';
+import type { WorkbookPort } from '../../port';
+import type { AcceptanceStore } from '../acceptance';
+import type { HostInfo } from '../boot';
+import type { Lang } from '../strings';
+
+/** What Excel adds: the open workbook, navigation, and the workbook's own settings for acceptances. */
+export interface OfficeServices {
+  port: WorkbookPort;
+  /** Activate the sheet and select the cell (A1). */
+  selectCell(sheet: string, a1: string): Promise<void>;
+  acceptances: AcceptanceStore;
+}
+
+/** What standalone mode adds: reading a dropped/picked .xlsx, and acceptances kept per file name. */
+export interface StandaloneServices {
+  /** Loaded on demand (a separate chunk), so the pane's start-up does not pay for exceljs. */
+  readWorkbook(data: ArrayBuffer, fileName: string): Promise<SheetGrid[]>;
+  acceptancesFor(fileName: string): AcceptanceStore;
+}
+
+/** A small persisted preference (the rounding policy): document settings in Excel, localStorage outside. */
+export interface PreferenceStore {
+  loadRounding(): RoundingPolicy | null;
+  saveRounding(policy: RoundingPolicy): void;
+}
+
+/**
+ * Everything the pane needs from outside React, in one object so tests can hand in fakes instead of Office,
+ * exceljs or the engine. The composition root (index.tsx) builds the real one.
+ */
+export interface PaneServices {
+  host: HostInfo;
+  checkWorkbook(sheets: SheetGrid[], options: { rounding: RoundingPolicy }, scope?: CheckScope): CheckResult;
+  formatFinding(finding: Finding, lang: Lang): string;
+  office?: OfficeServices;
+  standalone?: StandaloneServices;
+  preferences?: PreferenceStore;
+}
+
+const PaneServicesContext = createContext<PaneServices | null>(null);
+
+export const PaneServicesProvider = PaneServicesContext.Provider;
+
+export function usePaneServices(): PaneServices {
+  const services = useContext(PaneServicesContext);
+  if (!services) throw new Error('usePaneServices needs a <PaneServicesProvider> above it');
+  return services;
+}
