@@ -171,6 +171,9 @@ describe('checkCells', () => {
       expect.objectContaining({ cell: 'B2', related: ['B3', 'C3'], expected: '천원', actual: '백만원' }),
     ]);
     expect(withLine[0].params).toMatchObject({ style: 'unit', fromUnitLine: true });
+    // The report's own unit line for this table names two units: the money one is what counts.
+    const both = checkCells(g, layout(g, 'A1:C3', { unit: '건 / 백 만 원' }));
+    expect(both).toEqual([expect.objectContaining({ cell: 'C2', expected: '백만원', actual: '천원' })]);
   });
 
   it('accepts counts in different units across rows (건, 명, 회 are not a style issue)', () => {
@@ -180,6 +183,25 @@ describe('checkCells', () => {
       ['학교', '5회/137명', '5회/682명'],
     ]);
     expect(checkCells(g, layout(g, 'A1:C3'))).toEqual([]);
+  });
+
+  it('finds nothing in the report’s participatory-budget and staffing tables', () => {
+    const budget = gridFromTsv(
+      [
+        '구 분\t2018년 (2019년 예산)\t2019년 (2020년 예산)\t2020년 (2021년 예산)\t비 고',
+        '제 안 현 황\t116건/ 4,817백만원\t120건/ 4,110백만원\t125건/ 2,166백만원\t',
+        '편 성 현 황 (건 / 백 만 원)\t35건/ 906백만원\t41건/ 842백만원\t39건/ 987백만원\t',
+        '집행액 (집행률)\t766(84.5%)\t진행 중\t-\t',
+        '모 바 일 투 표 참 여 인 원\t2,649명\t2,892명\t1,256명\t',
+        '예 산 학 교 운 영\t5회/137명\t5회/682명\t온라인교육 예정(12월)\t*코로나19로 온라인 교육으로 대체',
+        "총 회 개 최\t'18.8.30개최\t'19.8.29개최\t'20.10.28. 온라인 화상총회 개최\t",
+      ].join('\n'),
+    );
+    expect(checkCells(budget, layout(budget, 'A1:E7', { kind: 'participatory-budget' }))).toEqual([]);
+    const staffing = gridFromTsv(
+      ['합 계\t3급\t4급\t5급\t6급\t7급\t8급\t9급', '22(22)\t-\t1(1)\t1(1)\t6(6)\t6(7)\t6(6)\t2(1)'].join('\n'),
+    );
+    expect(checkCells(staffing, layout(staffing, 'A1:H2', { labelCols: 0, kind: 'staffing' }))).toEqual([]);
   });
 
   it('checks the report’s own 2020 lawsuit table clean', () => {

@@ -18,7 +18,7 @@ import type { Cell, SheetGrid } from '../grid/types';
 import { severityOf, type Finding, type RuleId } from '../model/finding';
 import type { TableLayout } from '../model/table';
 import { formatReportNumber } from '../numbers/format';
-import { parseNumber } from '../numbers/parse';
+import { UNIT_WORDS, parseNumber } from '../numbers/parse';
 import { readNumeric } from '../numbers/read-numeric';
 import type { NumericCell, ParsedNumber } from '../numbers/types';
 
@@ -221,17 +221,25 @@ function zeroStyle(body: BodyCell[], make: Make): Finding[] {
   return styleFinding(make, digits, { style: 'zero', dashes: dashes.length, zeros: digits.length }, '-', '0');
 }
 
+/** The money unit a unit line names: '천원' → '천원', '건 / 백 만 원' → '백만원', '건' → undefined. */
+function moneyUnitOf(unitLine: string | undefined): string | undefined {
+  if (!unitLine) return undefined;
+  const compact = unitLine.replace(/\s+/g, '');
+  return UNIT_WORDS.find((u) => u.endsWith('원') && compact.includes(u));
+}
+
 /** Money written in more than one unit (천원 beside 백만원), or in a unit other than the table's unit line. */
 function unitStyle(body: BodyCell[], table: TableLayout, make: Make): Finding[] {
   const money: { b: BodyCell; unit: string }[] = [];
   for (const b of body) {
-    const figures = b.read.kind === 'number' && b.read.parsed ? [b.read.parsed] : b.read.kind === 'compound' ? b.read.parts : [];
+    const r = b.read;
+    const figures = r.kind === 'number' && r.parsed ? [r.parsed] : r.kind === 'compound' ? r.parts : [];
     for (const p of figures) if (p.unit?.endsWith('원')) money.push({ b, unit: p.unit });
   }
   if (money.length === 0) return [];
   const counts = new Map<string, number>();
   for (const m of money) counts.set(m.unit, (counts.get(m.unit) ?? 0) + 1);
-  const tableUnit = table.unit?.endsWith('원') ? table.unit : undefined;
+  const tableUnit = moneyUnitOf(table.unit);
   const usual = tableUnit ?? [...counts.entries()].sort((x, y) => y[1] - x[1])[0][0];
   const offenders = money.filter((m) => m.unit !== usual);
   const seen = new Set<BodyCell>();
