@@ -182,14 +182,21 @@ export function parseCompound(text: string): ParsedNumber[] | null {
   return parts.length >= 2 ? parts : null;
 }
 
-/** A date or a dotted date-like label ("'20.10.28.", "2020.10.28"): words, not a mistyped number. */
+/**
+ * A date or a dotted date-like label: "'20.10.28.", "2020.10.28", "2020. 10.", "12. 31." — words, not a mistyped
+ * number. (A bare "12.31" is a valid decimal and never gets here.)
+ */
 function isDateLike(s: string): boolean {
-  const m = /^'?(\d{2}|\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?$/.exec(s);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  const full = /^'?(\d{2}|\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?$/.exec(s);
+  if (full) return isMonth(full[2]) && isDay(full[3]);
+  const yearMonth = /^'?(\d{4})\.\s?(\d{1,2})\.?$/.exec(s);
+  if (yearMonth) return isMonth(yearMonth[2]);
+  const monthDay = /^(\d{1,2})\.\s?(\d{1,2})\.?$/.exec(s);
+  return monthDay !== null && isMonth(monthDay[1]) && isDay(monthDay[2]);
 }
+
+const isMonth = (text: string): boolean => Number(text) >= 1 && Number(text) <= 12;
+const isDay = (text: string): boolean => Number(text) >= 1 && Number(text) <= 31;
 
 const TRAILING_UNIT_RE = new RegExp(`\\s*(?:%p?|${UNIT_RE})?\\s*(?:${FOOTNOTE_RE})?\\s*$`);
 
