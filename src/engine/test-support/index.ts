@@ -1,1 +1,2 @@
 export * from './grid-builder';
+export * from './table-builder';

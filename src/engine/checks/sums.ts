@@ -1,0 +1,294 @@
+/**
+ * Sum checks: every sum relation of a table, evaluated on the grid as it is now.
+ *
+ * - a total that misses its parts is `sum.row` (total column) or `sum.column` (total row);
+ * - a miss no larger than the rounding of the figures, in a coarse unit (백만원, 억원, decimals), is `sum.rounding`;
+ * - when one cell explains two or more failing equations at once (the row check and the column check through
+ *   it fail by the same amount, or a total that is wrong both as a total and as a part) that cell is named as
+ *   `sum.cell` with the value that fixes them all, and the findings it explains are dropped;
+ * - a SUM formula in a total cell whose ranges leave out a part or take in a non-part is `sum.formula-range`.
+ */
+import { rangeFromA1, refToA1 } from '../grid/a1';
+import type { CellRef, SheetGrid } from '../grid/types';
+import type { Finding } from '../model/finding';
+import type { CheckOptions } from '../model/options';
+import type { Relation, Table } from '../model/table';
+import { formatReportNumber } from '../numbers';
+import { isCoarseUnit, TableFigures, type Figure } from '../relations/sum-values';
+
+type SumRelation = Extract<Relation, { type: 'sum' }>;
+
+interface Failure {
+  relation: SumRelation;
+  total: number;
+  sum: number;
+  /** total − Σ parts. */
+  gap: number;
+  parts: Figure[];
+}
+
+const EPS = 1e-9;
+
+function key(ref: CellRef): string {
+  return `${ref.row}:${ref.col}:${ref.comp ?? ''}`;
+}
+
+/** "10,900 + 12,500 = 23,400" — the arithmetic a message shows. */
+function arithmetic(parts: Figure[], sum: number): string {
+  const shown = (x: number) => formatReportNumber(x, { decimals: decimalsOf(x), negative: 'minus', zero: 'digits' });
+  const terms = parts.length > 12 ? [...parts.slice(0, 11).map((p) => shown(p.value)), '…'] : parts.map((p) => shown(p.value));
+  return `${terms.join(' + ')} = ${shown(sum)}`;
+}
+
+function decimalsOf(x: number): number {
+  if (Number.isInteger(x)) return 0;
+  const text = String(Number(x.toPrecision(12)));
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+function tidy(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function a1(ref: CellRef): string {
+  return refToA1(ref);
+}
+
+/** Evaluates one relation; undefined when it cannot be evaluated (words, a blank total still to be filled). */
+function evaluate(figures: TableFigures, rel: SumRelation): { total: Figure; parts: Figure[]; sum: number } | undefined {
+  const total = figures.figure(rel.total);
+  if (!total || total.empty) return undefined;
+  const parts: Figure[] = [];
+  for (const p of rel.parts) {
+    const f = figures.figure(p);
+    if (!f) return undefined;
+    parts.push(f);
+  }
+  return { total, parts, sum: tidy(parts.reduce((s, f) => s + f.value, 0)) };
+}
+
+export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<CheckOptions>): Finding[] {
+  const sums = table.relations.filter((r): r is SumRelation => r.type === 'sum');
+  if (sums.length === 0) return [];
+  const figures = new TableFigures(sheet, table);
+  const coarseTable = isCoarseUnit(table.unit);
+  const findings: Finding[] = [];
+  const failures: Failure[] = [];
+  const base = { sheet: sheet.name, table: table.id };
+
+  for (const rel of sums) {
+    const e = evaluate(figures, rel);
+    if (!e) continue;
+    const gap = tidy(e.total.value - e.sum);
+    if (sameValue(e.total.value, e.sum)) continue;
+    const all = [e.total, ...e.parts];
+    const coarse = coarseTable || all.some((f) => f.decimals > 0 || isCoarseUnit(f.unit));
+    const decimals = Math.max(...all.map((f) => f.decimals));
+    const tolerance = tidy((e.parts.length + 1) * 0.5 * 10 ** -decimals);
+    if (coarse && Math.abs(gap) <= tolerance + EPS) {
+      findings.push({
+        ...base,
+        rule: 'sum.rounding',
+        severity: 'warning',
+        cell: a1(rel.total),
+        expected: e.sum,
+        actual: e.total.value,
+        related: rel.parts.map(a1),
+        params: {
+          difference: gap,
+          tolerance,
+          arithmetic: arithmetic(e.parts, e.sum),
+          ...(rel.total.comp !== undefined ? { component: rel.total.comp } : {}),
+        },
+      });
+      continue;
+    }
+    failures.push({ relation: rel, total: e.total.value, sum: e.sum, gap, parts: e.parts });
+  }
+
+  const explained = pinpoint(failures, findings, base);
+  for (const f of failures) {
+    if (explained.has(f)) continue;
+    const rel = f.relation;
+    findings.push({
+      ...base,
+      rule: rel.axis === 'column' ? 'sum.column' : 'sum.row',
+      severity: 'error',
+      cell: a1(rel.total),
+      expected: f.sum,
+      actual: f.total,
+      related: rel.parts.map(a1),
+      params: {
+        difference: f.gap,
+        arithmetic: arithmetic(f.parts, f.sum),
+        family: rel.family,
+        ...(rel.total.comp !== undefined ? { component: rel.total.comp } : {}),
+      },
+    });
+  }
+
+  findings.push(...formulaRanges(sheet, table, sums, base));
+  return findings;
+}
+
+/**
+ * Finds cells that explain several failures at once. For a cell X in a failing equation, the value that would
+ * make that equation hold is Σ parts when X is its total, or X + (total − Σ parts) when X is a part. A cell whose
+ * fixes agree across two or more failing equations is the likely wrong cell. Greedy: the cell explaining most
+ * failures first.
+ */
+function pinpoint(failures: Failure[], out: Finding[], base: { sheet: string; table: string }): Set<Failure> {
+  const explained = new Set<Failure>();
+  if (failures.length < 2) return explained;
+
+  interface Candidate {
+    ref: CellRef;
+    role: 'part' | 'total';
+    current: number;
+    byFix: Map<string, { fix: number; failures: Failure[] }>;
+  }
+  const candidates = new Map<string, Candidate>();
+  const note = (ref: CellRef, role: 'part' | 'total', current: number, fix: number, f: Failure) => {
+    const k = key(ref);
+    let c = candidates.get(k);
+    if (!c) {
+      c = { ref, role, current, byFix: new Map() };
+      candidates.set(k, c);
+    }
+    const fk = String(tidy(fix));
+    let slot = c.byFix.get(fk);
+    if (!slot) {
+      slot = { fix: tidy(fix), failures: [] };
+      c.byFix.set(fk, slot);
+    }
+    slot.failures.push(f);
+  };
+  for (const f of failures) {
+    note(f.relation.total, 'total', f.total, f.sum, f);
+    f.relation.parts.forEach((p, i) => note(p, 'part', f.parts[i].value, f.parts[i].value + f.gap, f));
+  }
+
+  for (;;) {
+    let best: { c: Candidate; fix: number; failures: Failure[] } | undefined;
+    for (const c of candidates.values()) {
+      for (const slot of c.byFix.values()) {
+        const open = slot.failures.filter((f) => !explained.has(f));
+        if (open.length < 2) continue;
+        if (!best || open.length > best.failures.length) best = { c, fix: slot.fix, failures: open };
+      }
+    }
+    if (!best) break;
+    best.failures.forEach((f) => explained.add(f));
+    const cell = a1(best.c.ref);
+    const totals = [...new Set(best.failures.map((f) => a1(f.relation.total)).filter((t) => t !== cell))];
+    const related = totals.length > 0 ? totals : [...new Set(best.failures.flatMap((f) => f.relation.parts.map(a1)))];
+    out.push({
+      ...base,
+      rule: 'sum.cell',
+      severity: 'error',
+      cell,
+      expected: best.fix,
+      actual: best.c.current,
+      related,
+      params: {
+        difference: tidy(best.c.current - best.fix),
+        explains: best.failures.length,
+        role: best.failures.some((f) => key(f.relation.total) === key(best.c.ref)) ? 'total' : 'part',
+        arithmetic: best.failures.map((f) => `${a1(f.relation.total)}: ${arithmetic(f.parts, f.sum)}`).join('; '),
+        ...(best.c.ref.comp !== undefined ? { component: best.c.ref.comp } : {}),
+      },
+    });
+  }
+  return explained;
+}
+
+/** Cells covered by a formula made of SUM(…) calls and single references joined by '+'; null when it is not one. */
+export function sumFormulaCells(formula: string): Set<string> | null {
+  const text = formula.replace(/\s+/g, '').replace(/^=/, '');
+  if (!text) return null;
+  const cells = new Set<string>();
+  const addRange = (ref: string): boolean => {
+    if (ref.includes('!')) return false;
+    const r = rangeFromA1(ref);
+    if (!r) return false;
+    if ((r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1) > 10_000) return false;
+    for (let row = r.r0; row <= r.r1; row++) for (let col = r.c0; col <= r.c1; col++) cells.add(`${row}:${col}`);
+    return true;
+  };
+  const terms = text.split('+');
+  let sawSum = false;
+  for (const term of terms) {
+    const m = /^SUM\((.*)\)$/i.exec(term);
+    if (m) {
+      sawSum = true;
+      for (const arg of m[1].split(/[,;]/)) if (!addRange(arg)) return null;
+    } else if (!/^\$?[A-Za-z]{1,3}\$?\d+$/.test(term) || !addRange(term)) return null;
+  }
+  return sawSum || terms.length > 1 ? cells : null;
+}
+
+function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base: { sheet: string; table: string }): Finding[] {
+  const out: Finding[] = [];
+  // A part that is itself a total may be summed through its own parts instead (총계 = SUM of all leaves).
+  const byTotal = new Map<string, SumRelation>();
+  for (const r of sums) if (r.total.comp === undefined) byTotal.set(`${r.axis}|${r.total.row}:${r.total.col}`, r);
+  const leavesOf = (axis: string, k: string, seen: Set<string>): string[] => {
+    const inner = byTotal.get(`${axis}|${k}`);
+    if (!inner || seen.has(k)) return [k];
+    seen.add(k);
+    return inner.parts.flatMap((p) => leavesOf(axis, `${p.row}:${p.col}`, seen));
+  };
+  const byCell = new Map<string, SumRelation[]>();
+  for (const rel of sums) {
+    if (rel.total.comp !== undefined) continue;
+    const k = `${rel.total.row}:${rel.total.col}`;
+    byCell.set(k, [...(byCell.get(k) ?? []), rel]);
+  }
+  const toA1s = (xs: string[]) =>
+    xs.map((c) => {
+      const [row, col] = c.split(':').map(Number);
+      return refToA1({ row, col });
+    });
+  for (const [k, rels] of byCell) {
+    const { row, col } = rels[0].total;
+    const f = sheet.cells[row]?.[col]?.f;
+    if (!f) continue;
+    const covered = sumFormulaCells(f);
+    if (!covered) continue;
+    // The corner of a two-way table is the total of its row and of its column: either reading is right.
+    let best: { rel: SumRelation; missing: string[]; extra: string[] } | undefined;
+    for (const rel of rels) {
+      const direct = rel.parts.map((p) => `${p.row}:${p.col}`);
+      // A part may be summed directly or through its own parts, never both.
+      const expansions = direct.map((d) => leavesOf(rel.axis, d, new Set([k])));
+      const allowed = new Set([...direct, ...expansions.flat()]);
+      const missing = direct.filter((d, i) => !covered.has(d) && !expansions[i].every((l) => covered.has(l)));
+      const doubled = direct.filter((d, i) => covered.has(d) && expansions[i].some((l) => l !== d && covered.has(l)));
+      const extra = [...covered].filter((c) => !allowed.has(c)).filter((c) => {
+        const [r, cc] = c.split(':').map(Number);
+        const cell = sheet.cells[r]?.[cc];
+        const inTable = r >= table.range.r0 && r <= table.range.r1 && cc >= table.range.c0 && cc <= table.range.c1;
+        return inTable || (cell !== null && cell !== undefined && cell.v !== null && cell.v !== '');
+      });
+      extra.push(...doubled);
+      if (!best || missing.length + extra.length < best.missing.length + best.extra.length) best = { rel, missing, extra };
+    }
+    if (!best || best.missing.length + best.extra.length === 0) continue;
+    out.push({
+      ...base,
+      rule: 'sum.formula-range',
+      severity: 'warning',
+      cell: a1(best.rel.total),
+      expected: null,
+      actual: f,
+      related: best.rel.parts.map(a1),
+      params: { formula: f, missing: toA1s(best.missing).join(', '), extra: toA1s(best.extra).join(', ') },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * The figures a sum equation reads. Shared by inference (does a candidate hold?) and the checks (does it still?),
+ * so both see a cell the same way: blank and '-' are zero, a compound cell gives one component, a label cell
+ * such as '공약(69)' gives the total it names, and anything else (words, errors, dates) is no figure at all.
+ */
+import type { CellRef, SheetGrid } from '../grid/types';
+import { labelTotal } from '../labels';
+import type { TableLayout } from '../model/table';
+import { readNumeric, type NumericCell } from '../numbers';
+
+export interface Figure {
+  value: number;
+  /** Decimal places the figure is shown with. */
+  decimals: number;
+  /** Blank cell (zero, but nothing was written). */
+  empty: boolean;
+  /** Unit word written with the figure ('백만원' in "4,817백만원"). */
+  unit?: string;
+}
+
+/** Units whose figures are rounded from finer amounts, so totals may miss their parts by rounding. */
+const COARSE_UNITS = new Set(['백만원', '천만원', '억원', '십억원', '조원']);
+
+export function isCoarseUnit(unit: string | undefined): boolean {
+  if (!unit) return false;
+  return COARSE_UNITS.has(unit.replace(/\s+/g, ''));
+}
+
+/** Decimal places a number format shows ('#,##0.0' → 1); undefined when the format does not say. */
+function formatDecimals(fmt: string | undefined): number | undefined {
+  if (!fmt) return undefined;
+  const first = fmt.split(';')[0].replace(/"[^"]*"/g, '');
+  const m = /[0#?]\.([0#?]+)/.exec(first);
+  if (m) return m[1].length;
+  return /[0#]/.test(first) ? 0 : undefined;
+}
+
+function valueDecimals(value: number): number {
+  if (Number.isInteger(value)) return 0;
+  const text = String(Number(value.toPrecision(12)));
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : Math.min(text.length - dot - 1, 10);
+}
+
+/** Reads a table's cells once each and answers figure questions about them. */
+export class TableFigures {
+  private readonly cache = new Map<number, NumericCell>();
+  private readonly width: number;
+  private readonly firstDataCol: number;
+
+  constructor(
+    readonly sheet: SheetGrid,
+    readonly layout: TableLayout,
+  ) {
+    this.width = layout.range.c1 + 1;
+    this.firstDataCol = layout.range.c0 + layout.labelCols;
+  }
+
+  numeric(row: number, col: number): NumericCell {
+    const key = row * this.width + col;
+    let n = this.cache.get(key);
+    if (!n) {
+      n = readNumeric(this.sheet.cells[row]?.[col]);
+      this.cache.set(key, n);
+    }
+    return n;
+  }
+
+  /** Number of components a cell holds: 2 for "22(22)", 1 for a plain figure or a blank. */
+  components(row: number, col: number): number {
+    const n = this.numeric(row, col);
+    return n.kind === 'compound' ? n.parts.length : 1;
+  }
+
+  isLabelCol(col: number): boolean {
+    return col < this.firstDataCol;
+  }
+
+  figure(ref: CellRef): Figure | null {
+    if (this.isLabelCol(ref.col)) {
+      const v = this.sheet.cells[ref.row]?.[ref.col]?.v;
+      if (typeof v !== 'string') return null;
+      const total = labelTotal(v);
+      return total === null || total === undefined ? null : { value: total, decimals: 0, empty: false };
+    }
+    const n = this.numeric(ref.row, ref.col);
+    switch (n.kind) {
+      case 'empty':
+        return { value: 0, decimals: 0, empty: true };
+      case 'number': {
+        // A plain figure in a compound column stands for every component only when it is zero ('-').
+        if (ref.comp !== undefined && ref.comp > 0 && n.value !== 0) return null;
+        if (n.parsed?.percent) return null;
+        const cell = this.sheet.cells[ref.row]?.[ref.col];
+        const decimals = n.parsed ? n.parsed.decimals : (formatDecimals(cell?.fmt) ?? valueDecimals(n.value));
+        return { value: n.value, decimals, empty: false, unit: n.parsed?.unit };
+      }
+      case 'compound': {
+        const part = n.parts[ref.comp ?? 0];
+        if (!part || part.percent) return null;
+        return { value: part.value, decimals: part.decimals, empty: false, unit: part.unit };
+      }
+      default:
+        return null;
+    }
+  }
+}

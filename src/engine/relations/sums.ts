@@ -1,0 +1,470 @@
+/**
+ * Sum relations: which cells are totals of which others.
+ *
+ * Labels propose, the numbers decide. Header paths and row-label paths are read as trees; in each node a
+ * total label (계, 합계, 소계, 총계) proposes "this line = the rest of its group", a total group (합계{횟수,처리안건})
+ * proposes parallel sums matched by sub-label, a circled-number formula in a header (㉑=㉒+㉓) proposes exactly
+ * what it says, and a row label such as '공약(69)' proposes that its figure is the row's sum. Where membership is
+ * unclear (a 비고 or 증감 line; 소계 rows heading or closing their groups) each reading is tried on every row and
+ * the one that holds most often wins. Without any label, a first or last line that is the sum of all others on at
+ * least three rows is a relation too.
+ */
+import type { CellRef, SheetGrid } from '../grid/types';
+import { isDiffLabel, isRateLabel, isRemarkLabel, normalizeLabel, totalLabelKind } from '../labels';
+import type { CheckOptions } from '../model/options';
+import type { Evidence, Relation, TableLayout } from '../model/table';
+import { isCoarseUnit, TableFigures } from './sum-values';
+
+type SumRelation = Extract<Relation, { type: 'sum' }>;
+type Axis = 'row' | 'column';
+
+/** A line of the table along which totals run: a data column (axis 'row') or a body row (axis 'column'). */
+interface Line {
+  index: number;
+  path: string[];
+  label: string;
+  /** 0 = not a total; higher = more inclusive (소계 1, 계 2, 합계 3, 총계 4). */
+  rank: number;
+  role: 'part' | 'optional' | 'excluded';
+}
+
+interface Leaf {
+  kind: 'leaf';
+  line: Line;
+}
+interface Group {
+  kind: 'group';
+  label: string;
+  items: Item[];
+}
+type Item = Leaf | Group;
+
+/** One equation before components are expanded: total and parts as plain cells. */
+interface Eq {
+  total: CellRef;
+  parts: CellRef[];
+}
+
+interface Stats {
+  n: number;
+  holds: number;
+  /** Holds with a non-zero total: an all-zero row proves nothing. */
+  nontrivial: number;
+}
+
+const RATE = /[률율](\(.*\))?$|%|비율|구성비|비중/;
+const NON_ADDITIVE = /평균|단가|연번|번호|순위|^쪽$|^no\.?$|지수|기준일|일자|연도$|^년도$/i;
+const OPTIONAL = /비고|증감|대비|차이|전년/;
+
+const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/g;
+
+function clean(text: string): string {
+  return normalizeLabel(text).replace(/\s+/g, '');
+}
+
+function totalRank(label: string): number {
+  const kind = label ? totalLabelKind(label) : null;
+  if (kind === null) return 0;
+  if (kind === 'subtotal') return 1;
+  if (kind === 'grand') return 4;
+  return label.startsWith('합') ? 3 : 2;
+}
+
+function cleanPath(path: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of path) {
+    const p = clean(raw ?? '');
+    if (p && out[out.length - 1] !== p) out.push(p);
+  }
+  return out;
+}
+
+function makeLine(index: number, rawPath: readonly string[]): Line {
+  const path = cleanPath(rawPath);
+  const label = path[path.length - 1] ?? '';
+  const any = (re: RegExp) => path.some((p) => re.test(p));
+  const excluded = any(RATE) || any(NON_ADDITIVE) || path.some((p) => isRateLabel(p));
+  const optional = any(OPTIONAL) || path.some((p) => isRemarkLabel(p) || isDiffLabel(p));
+  const role: Line['role'] = excluded ? 'excluded' : optional ? 'optional' : 'part';
+  return { index, path, label, rank: role === 'excluded' ? 0 : totalRank(label), role };
+}
+
+/** Lines become a tree by their paths; a group spans adjacent lines that share a path prefix. */
+function buildTree(lines: Line[]): Group {
+  const root: Group = { kind: 'group', label: '', items: [] };
+  for (const line of lines) {
+    let node = root;
+    for (let depth = 0; depth < line.path.length - 1; depth++) {
+      const label = line.path[depth];
+      const last = node.items[node.items.length - 1];
+      if (last && last.kind === 'group' && last.label === label) node = last;
+      else {
+        const group: Group = { kind: 'group', label, items: [] };
+        node.items.push(group);
+        node = group;
+      }
+    }
+    node.items.push({ kind: 'leaf', line });
+  }
+  return root;
+}
+
+function leavesOf(item: Item): Line[] {
+  return item.kind === 'leaf' ? [item.line] : item.items.flatMap(leavesOf);
+}
+
+function relPath(line: Line, depth: number): string {
+  return line.path.slice(depth).join('/');
+}
+
+/** The lines that stand for a group in a sum: its own total when it has one, else its parts. */
+function representatives(item: Item): { base: Line[]; optional: Line[] } {
+  if (item.kind === 'leaf') {
+    const { line } = item;
+    if (line.role === 'excluded') return { base: [], optional: [] };
+    return line.role === 'optional' ? { base: [], optional: [line] } : { base: [line], optional: [] };
+  }
+  const totals = item.items.filter((i): i is Leaf => i.kind === 'leaf' && i.line.rank > 0);
+  if (totals.length > 0) {
+    const top = Math.max(...totals.map((t) => t.line.rank));
+    const best = totals.filter((t) => t.line.rank === top);
+    if (best.length === 1) return { base: [best[0].line], optional: [] };
+  }
+  const base: Line[] = [];
+  const optional: Line[] = [];
+  for (const child of item.items) {
+    if (child.kind === 'leaf' && child.line.rank > 0) continue;
+    const r = representatives(child);
+    base.push(...r.base);
+    optional.push(...r.optional);
+  }
+  return { base, optional };
+}
+
+/** All subsets of the optional lines added to the base, the base alone first (preferred on ties). */
+function variantsOf(base: Line[], optional: Line[]): Line[][] {
+  const opts = optional.slice(0, 3);
+  const out: Line[][] = [];
+  for (let mask = 0; mask < 1 << opts.length; mask++) {
+    const extra = opts.filter((_, i) => mask & (1 << i));
+    out.push([...base, ...extra].sort((a, b) => a.index - b.index));
+  }
+  return out;
+}
+
+const EPS = 1e-9;
+
+class SumInference {
+  private readonly figures: TableFigures;
+  private readonly relations: SumRelation[] = [];
+  /** Total cells already claimed, so two proposals never make the same cell a total twice. */
+  private readonly claimed = new Set<string>();
+  private readonly coarseTable: boolean;
+
+  constructor(
+    sheet: SheetGrid,
+    private readonly layout: TableLayout,
+  ) {
+    this.figures = new TableFigures(sheet, layout);
+    this.coarseTable = isCoarseUnit(layout.unit);
+  }
+
+  run(): SumRelation[] {
+    const dataCols = this.layout.columns.filter((c) => !c.isLabel);
+    if (dataCols.length === 0 || this.layout.rows.length === 0) return [];
+    const colLines = dataCols.map((c) => makeLine(c.col, c.path));
+    const rowLines = this.layout.rows.map((r) => makeLine(r.row, r.path));
+    const crossRows = rowLines.filter((l) => l.role !== 'excluded').map((l) => l.index);
+    const crossCols = colLines.filter((l) => l.role !== 'excluded' && !this.percentColumn(l.index)).map((l) => l.index);
+
+    // Total columns: equations along each row.
+    const before = this.relations.length;
+    this.formulaHeaders(colLines, crossRows);
+    this.fromTree('row', buildTree(colLines), crossRows);
+    this.labelTotals(colLines);
+    if (this.relations.length === before) this.fromNumbers('row', colLines, crossRows);
+
+    // Total rows: equations down each column.
+    const mid = this.relations.length;
+    this.fromTree('column', buildTree(rowLines), crossCols);
+    if (this.relations.length === mid) this.fromNumbers('column', rowLines, crossCols);
+    return this.relations;
+  }
+
+  private percentColumn(col: number): boolean {
+    for (const r of this.layout.rows) {
+      const fmt = this.figures.sheet.cells[r.row]?.[col]?.fmt;
+      if (fmt && fmt.replace(/"[^"]*"/g, '').includes('%')) return true;
+    }
+    return false;
+  }
+
+  private cell(axis: Axis, line: number, cross: number): CellRef {
+    return axis === 'row' ? { row: cross, col: line } : { row: line, col: cross };
+  }
+
+  private eqs(axis: Axis, total: Line, parts: Line[], cross: number[]): Eq[] {
+    return cross.map((x) => ({
+      total: this.cell(axis, total.index, x),
+      parts: parts.map((p) => this.cell(axis, p.index, x)),
+    }));
+  }
+
+  private componentsOf(eq: Eq): number {
+    let k = this.figures.components(eq.total.row, eq.total.col);
+    for (const p of eq.parts) k = Math.max(k, this.figures.components(p.row, p.col));
+    return k;
+  }
+
+  /** Each equation, component by component, with its figures; null figures mean "cannot say". */
+  private *expand(eqs: Eq[]): Generator<{ total: CellRef; parts: CellRef[]; evaluable: boolean; holds: boolean; nonzero: boolean }> {
+    for (const eq of eqs) {
+      const k = this.componentsOf(eq);
+      for (let comp = 0; comp < k; comp++) {
+        const withComp = (r: CellRef): CellRef => (k > 1 ? { row: r.row, col: r.col, comp } : { row: r.row, col: r.col });
+        const total = withComp(eq.total);
+        const parts = eq.parts.map(withComp);
+        const t = this.figures.figure(total);
+        const ps = parts.map((p) => this.figures.figure(p));
+        if (!t || ps.some((p) => p === null)) continue;
+        const figs = ps as NonNullable<(typeof ps)[number]>[];
+        if (t.empty && figs.every((f) => f.empty)) continue;
+        const sum = figs.reduce((s, f) => s + f.value, 0);
+        const coarse = this.coarseTable || [t, ...figs].some((f) => f.decimals > 0 || isCoarseUnit(f.unit));
+        const decimals = Math.max(t.decimals, ...figs.map((f) => f.decimals));
+        const tol = coarse ? (figs.length + 1) * 0.5 * 10 ** -decimals : 0;
+        const gap = Math.abs(t.value - sum);
+        const evaluable = !t.empty;
+        yield { total, parts, evaluable, holds: gap <= tol + EPS * Math.max(1, Math.abs(sum)), nonzero: t.value !== 0 };
+      }
+    }
+  }
+
+  private stats(eqs: Eq[]): Stats {
+    const s: Stats = { n: 0, holds: 0, nontrivial: 0 };
+    for (const e of this.expand(eqs)) {
+      if (!e.evaluable) continue;
+      s.n++;
+      if (e.holds) {
+        s.holds++;
+        if (e.nonzero) s.nontrivial++;
+      }
+    }
+    return s;
+  }
+
+  /** A label is evidence on its own; the numbers may still refute it when most rows disagree. */
+  private labelAccepts(s: Stats): boolean {
+    if (s.n <= 1) return true;
+    return s.holds * 2 >= s.n && (s.nontrivial >= 1 || s.holds === s.n);
+  }
+
+  private numbersAccept(s: Stats): boolean {
+    return s.nontrivial >= 3 && s.holds * 4 >= s.n * 3;
+  }
+
+  /** Picks the variant that holds most often (the first on ties). */
+  private best(variants: Eq[][]): { eqs: Eq[]; stats: Stats } {
+    let best = { eqs: variants[0], stats: this.stats(variants[0]) };
+    for (const v of variants.slice(1)) {
+      const s = this.stats(v);
+      if (s.holds > best.stats.holds) best = { eqs: v, stats: s };
+    }
+    return best;
+  }
+
+  private emit(axis: Axis | 'cell', eqs: Eq[], evidence: Evidence, family: string): void {
+    for (const e of this.expand(eqs)) {
+      const key = `${e.total.row}:${e.total.col}:${e.total.comp ?? ''}:${axis}`;
+      if (this.claimed.has(key)) continue;
+      this.claimed.add(key);
+      this.relations.push({ type: 'sum', axis, total: e.total, parts: e.parts, evidence, family });
+    }
+  }
+
+  private familyName(axis: Axis, total: Line): string {
+    return `sum:${axis}:${total.index}`;
+  }
+
+  /** Proposes a total line over candidate part sets; keeps the best one if the numbers allow. */
+  private propose(axis: Axis, total: Line, base: Line[], optional: Line[], cross: number[], evidence: Evidence): boolean {
+    const parts = variantsOf(base, optional).filter((v) => v.length > 0 && !v.some((p) => p.index === total.index));
+    if (parts.length === 0) return false;
+    const { eqs, stats } = this.best(parts.map((v) => this.eqs(axis, total, v, cross)));
+    const ok = evidence === 'numbers' ? this.numbersAccept(stats) : this.labelAccepts(stats);
+    if (ok) this.emit(axis, eqs, evidence, this.familyName(axis, total));
+    return ok;
+  }
+
+  private fromTree(axis: Axis, node: Group, cross: number[]): void {
+    const leaves = node.items.filter((i): i is Leaf => i.kind === 'leaf');
+    const totals = leaves.filter((l) => l.line.rank > 0);
+    const others = node.items.filter((i) => !(i.kind === 'leaf' && i.line.rank > 0));
+
+    if (totals.length === 1) {
+      const base: Line[] = [];
+      const optional: Line[] = [];
+      for (const item of others) {
+        const r = representatives(item);
+        base.push(...r.base);
+        optional.push(...r.optional);
+      }
+      this.propose(axis, totals[0].line, base, optional, cross, 'label');
+    } else if (totals.length > 1) {
+      this.segments(axis, node.items, cross);
+    }
+
+    this.parallel(axis, node, cross);
+    for (const item of node.items) if (item.kind === 'group') this.fromTree(axis, item, cross);
+  }
+
+  /**
+   * Several totals side by side in one flat list (총계, 소계, a, b, 소계, c, d): each lower total closes or opens
+   * a segment. Which way is decided by the numbers; the highest total, if single, sums the segments.
+   */
+  private segments(axis: Axis, items: Item[], cross: number[]): void {
+    const isTotal = (i: Item) => i.kind === 'leaf' && i.line.rank > 0;
+    const totalsAt = items.map((i, k) => (isTotal(i) ? k : -1)).filter((k) => k >= 0);
+    const top = Math.max(...totalsAt.map((k) => (items[k] as Leaf).line.rank));
+    const tops = totalsAt.filter((k) => (items[k] as Leaf).line.rank === top);
+    const grandAt = tops.length === 1 && tops.length < totalsAt.length ? tops[0] : -1;
+    const subs = totalsAt.filter((k) => k !== grandAt);
+
+    const segmentOf = (k: number, dir: 'down' | 'up'): number[] => {
+      const out: number[] = [];
+      const step = dir === 'down' ? 1 : -1;
+      for (let j = k + step; j >= 0 && j < items.length && !isTotal(items[j]); j += step) out.push(j);
+      return out;
+    };
+    const partsOf = (idx: number[]) => {
+      const base: Line[] = [];
+      const optional: Line[] = [];
+      for (const j of idx) {
+        const r = representatives(items[j]);
+        base.push(...r.base);
+        optional.push(...r.optional);
+      }
+      return { base, optional };
+    };
+
+    let bestDir: 'down' | 'up' = grandAt >= 0 && grandAt > subs[0] ? 'up' : 'down';
+    let bestHolds = -1;
+    for (const dir of [bestDir, bestDir === 'down' ? 'up' : 'down'] as const) {
+      let holds = 0;
+      for (const k of subs) {
+        const { base, optional } = partsOf(segmentOf(k, dir));
+        if (base.length + optional.length === 0) continue;
+        holds += this.best(variantsOf(base, optional).map((v) => this.eqs(axis, (items[k] as Leaf).line, v, cross))).stats.holds;
+      }
+      if (holds > bestHolds) {
+        bestHolds = holds;
+        bestDir = dir;
+      }
+    }
+
+    const covered = new Set<number>();
+    for (const k of subs) {
+      const seg = segmentOf(k, bestDir);
+      const { base, optional } = partsOf(seg);
+      if (this.propose(axis, (items[k] as Leaf).line, base, optional, cross, 'label')) seg.forEach((j) => covered.add(j));
+    }
+    if (grandAt >= 0) {
+      const base: Line[] = [];
+      const optional: Line[] = [];
+      items.forEach((item, j) => {
+        if (j === grandAt) return;
+        if (subs.includes(j) && item.kind === 'leaf') base.push(item.line);
+        else if (!isTotal(item) && !covered.has(j)) {
+          const r = representatives(item);
+          base.push(...r.base);
+          optional.push(...r.optional);
+        }
+      });
+      this.propose(axis, (items[grandAt] as Leaf).line, base, optional, cross, 'label');
+    }
+  }
+
+  /** 합계{횟수, 처리안건} = 정례회{…} + 임시회{…}: leaves matched by their path below the group. */
+  private parallel(axis: Axis, node: Group, cross: number[]): void {
+    const groups = node.items.filter((i): i is Group => i.kind === 'group');
+    const totalGroups = groups.filter((g) => totalRank(g.label) > 0);
+    const partGroups = groups.filter((g) => totalRank(g.label) === 0 && !RATE.test(g.label) && !OPTIONAL.test(g.label));
+    if (totalGroups.length !== 1 || partGroups.length === 0) return;
+    const depth = leavesOf(totalGroups[0])[0]?.path.indexOf(totalGroups[0].label) ?? -1;
+    if (depth < 0) return;
+    const index = partGroups.map((g) => new Map(leavesOf(g).map((l) => [relPath(l, depth + 1), l])));
+    for (const total of leavesOf(totalGroups[0])) {
+      if (total.role === 'excluded') continue;
+      const key = relPath(total, depth + 1);
+      const parts = index.map((m) => m.get(key));
+      if (parts.some((p) => !p || p.role === 'excluded')) continue;
+      this.propose(axis, total, parts as Line[], [], cross, 'label');
+    }
+  }
+
+  /** 최종예산액 (㉑=㉒+㉓+㉔+㉕) over columns marked (㉒) … */
+  private formulaHeaders(cols: Line[], cross: number[]): void {
+    const rawPaths = new Map(this.layout.columns.map((c) => [c.col, c.path.join(' ')]));
+    const markOf = new Map<string, Line>();
+    const formulas: { line: Line; parts: string[] }[] = [];
+    for (const line of cols) {
+      const text = rawPaths.get(line.index) ?? '';
+      const m = /([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s*=\s*([^)]*)/.exec(text);
+      if (m) {
+        const rhs = m[2];
+        if (/[-−×÷*/]/.test(rhs)) continue;
+        formulas.push({ line, parts: rhs.match(CIRCLED) ?? [] });
+        markOf.set(m[1], line);
+        continue;
+      }
+      const marks = text.match(CIRCLED);
+      if (marks && marks.length === 1) markOf.set(marks[0], line);
+    }
+    for (const f of formulas) {
+      const parts = f.parts.map((p) => markOf.get(p));
+      if (parts.length < 2 || parts.some((p) => !p)) continue;
+      const eqs = this.eqs('row', f.line, parts as Line[], cross);
+      this.emit('row', eqs, 'formula-header', this.familyName('row', f.line));
+    }
+  }
+
+  /** A row label that names its own total ('공약(69)'): the label cell is the total of the row's figures. */
+  private labelTotals(cols: Line[]): void {
+    const { range, labelCols } = this.layout;
+    if (labelCols === 0) return;
+    const root = buildTree(cols);
+    const rootTotals = root.items.filter((i): i is Leaf => i.kind === 'leaf' && i.line.rank > 0);
+    let parts: Line[];
+    if (rootTotals.length === 1) parts = [rootTotals[0].line];
+    else {
+      parts = [];
+      for (const item of root.items) parts.push(...representatives(item).base);
+    }
+    if (parts.length === 0) return;
+    for (const r of this.layout.rows) {
+      for (let col = range.c0; col < range.c0 + labelCols; col++) {
+        const label = this.figures.figure({ row: r.row, col });
+        if (!label) continue;
+        const eqs: Eq[] = [{ total: { row: r.row, col }, parts: parts.map((p) => ({ row: r.row, col: p.index })) }];
+        this.emit('row', eqs, 'label', `sum:label:${r.row}`);
+        break;
+      }
+    }
+  }
+
+  /** No total label: the first or last line equal to the sum of all others on at least three rows. */
+  private fromNumbers(axis: Axis, lines: Line[], cross: number[]): void {
+    const usable = lines.filter((l) => l.role === 'part');
+    if (usable.length < 3 || cross.length < 3) return;
+    for (const total of [usable[0], usable[usable.length - 1]]) {
+      const parts = usable.filter((l) => l !== total);
+      if (this.propose(axis, total, parts, [], cross, 'numbers')) return;
+    }
+  }
+}
+
+/** Every sum equation of one table. */
+export function inferSumRelations(sheet: SheetGrid, layout: TableLayout, _options?: Partial<CheckOptions>): SumRelation[] {
+  if (layout.kind === 'text') return [];
+  return new SumInference(sheet, layout).run();
+}
