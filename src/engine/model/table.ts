@@ -75,6 +75,8 @@ export type Relation =
       target: CellRef;
       numerator: CellRef;
       denominator: CellRef;
+      /** When present the rate is (numerator − subtract) / denominator: a 증감률 with no 증감 line to divide. */
+      subtract?: CellRef;
       /** 100 when the rate is stored as a percentage number (84.5), 1 when stored as a fraction with a % format. */
       scale: 100 | 1;
       /** Decimal places the rate is stated with. */

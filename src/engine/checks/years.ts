@@ -1,0 +1,200 @@
+/**
+ * Year checks. `year.sequence`: the years a table's columns (or rows) stand for must run one by one in one
+ * direction, each once ('2020년 2021년 2022년 2023년' or '2020 2019 2018'); a 계/합계 line among them is fine,
+ * and so is a year group spanning several lines (the lawsuit table's 2020 {계, 행정소송, 민사소송}).
+ * `year.span` (workbook level): tables of the same kind covering different years.
+ */
+import { rangeToA1, toA1 } from '../grid/a1';
+import type { SheetGrid } from '../grid/types';
+import { severityOf, type Finding } from '../model/finding';
+import type { Table, TableLayout } from '../model/table';
+import { type Axis, type Line, cellAt, lineYear, linesOf, yearInLabel } from '../relations/axis-lines';
+
+/** One appearance of a year: a line, or a run of lines under one year group. */
+interface Occurrence {
+  year: number;
+  first: Line;
+  paths: Set<string>;
+}
+
+/** The years along one axis, in order, runs of one year group folded into one occurrence. */
+export function yearOccurrences(layout: TableLayout, axis: Axis): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const line of linesOf(layout, axis)) {
+    const year = lineYear(line);
+    if (year === undefined) continue;
+    const key = line.norm.join('/');
+    const last = out[out.length - 1];
+    // Same year again right after, under a path not seen yet: another line of the same year group.
+    if (last && last.year === year && !last.paths.has(key)) {
+      last.paths.add(key);
+      continue;
+    }
+    out.push({ year, first: line, paths: new Set([key]) });
+  }
+  return out;
+}
+
+/** The header cell that shows a line's year (for rows: the label cell; for columns: the header cell above). */
+function yearCell(sheet: SheetGrid | null, layout: TableLayout, line: Line, year: number): string {
+  if (line.axis === 'col') {
+    const covering = layout.headers.filter((h) => line.index >= h.col && line.index < h.col + h.colSpan);
+    const named = covering.find((h) => yearInLabel(h.text) === year) ?? covering.find((h) => h.text.includes(String(year)));
+    if (named) return toA1(named.row, named.col);
+    return toA1(layout.range.r0 + Math.max(0, layout.headerRows - 1), line.index);
+  }
+  for (let c = layout.range.c0; c < layout.range.c0 + Math.max(1, layout.labelCols); c++) {
+    const v = sheet ? cellAt(sheet, line.index, c)?.v : null;
+    if (v !== null && v !== undefined && yearInLabel(String(v)) === year) return toA1(line.index, c);
+  }
+  return toA1(line.index, layout.range.c0);
+}
+
+type Problem = 'duplicate' | 'order' | 'skip';
+
+interface SequenceProblem {
+  at: number;
+  problem: Problem;
+  expected: number;
+}
+
+function scan(years: number[], direction: number): SequenceProblem | null {
+  const steps = years.slice(1).map((y, i) => y - years[i]);
+  const sizes = steps.map(Math.abs);
+  const regular = years.length >= 3 && sizes.every((s) => s === sizes[0]) && sizes[0] > 1;
+  // Two years far apart compare two points in time (2010 vs 2020); two or three apart is a slip.
+  const unit = regular ? sizes[0] : sizes.includes(1) || years.length > 2 ? 1 : sizes[0] >= 4 ? sizes[0] : 1;
+  for (let i = 1; i < years.length; i++) {
+    const expected = years[i - 1] + direction * unit;
+    if (years.slice(0, i).includes(years[i])) return { at: i, problem: 'duplicate', expected };
+    if (Math.sign(steps[i - 1]) !== direction) return { at: i, problem: 'order', expected };
+    if (sizes[i - 1] !== unit) return { at: i, problem: 'skip', expected };
+  }
+  return null;
+}
+
+/**
+ * The problem in a sequence of years, or null when it runs cleanly (regular steps of 5 or 10 are fine).
+ * When one year alone is out of line (2019, 2021, 2022, 2023: the first), that year is named.
+ */
+export function firstYearProblem(years: number[]): SequenceProblem | null {
+  if (years.length < 2) return null;
+  const steps = years.slice(1).map((y, i) => y - years[i]);
+  const up = steps.filter((s) => s > 0).length;
+  const down = steps.filter((s) => s < 0).length;
+  const direction = up === down ? Math.sign(steps.find((s) => s !== 0) ?? 0) || 1 : up > down ? 1 : -1;
+  const first = scan(years, direction);
+  if (!first) return null;
+  const fixes = (j: number, value: number) => scan(years.map((y, i) => (i === j ? value : y)), direction) === null;
+  const order = [first.at, ...years.map((_, j) => j).filter((j) => j !== first.at)];
+  for (const j of order) {
+    const value = j > 0 ? years[j - 1] + direction : years[1] - direction;
+    if (!fixes(j, value)) continue;
+    const elsewhere = years.some((y, i) => i !== j && y === years[j]);
+    const before = j > 0 ? Math.sign(years[j] - years[j - 1]) : direction;
+    const after = j < years.length - 1 ? Math.sign(years[j + 1] - years[j]) : direction;
+    const problem: Problem = elsewhere ? 'duplicate' : before !== direction || after !== direction ? 'order' : 'skip';
+    return { at: j, problem, expected: value };
+  }
+  return first;
+}
+
+/** `year.sequence` findings of one table: at most one per axis, on the first year header out of line. */
+export function checkYears(sheet: SheetGrid, table: TableLayout): Finding[] {
+  if (table.kind === 'text') return [];
+  const findings: Finding[] = [];
+  for (const axis of ['col', 'row'] as Axis[]) {
+    const occurrences = yearOccurrences(table, axis);
+    const years = occurrences.map((o) => o.year);
+    const problem = firstYearProblem(years);
+    if (!problem) continue;
+    const occ = occurrences[problem.at];
+    findings.push({
+      rule: 'year.sequence',
+      severity: severityOf('year.sequence'),
+      sheet: sheet.name,
+      cell: yearCell(sheet, table, occ.first, occ.year),
+      expected: problem.expected,
+      actual: occ.year,
+      related: occurrences
+        .filter((_, i) => i !== problem.at)
+        .map((o) => yearCell(sheet, table, o.first, o.year)),
+      table: table.id,
+      params: { problem: problem.problem, years: years.join(', '), axis: axis === 'col' ? 'columns' : 'rows' },
+    });
+  }
+  return findings;
+}
+
+interface Span {
+  from: number;
+  to: number;
+  axis: Axis;
+  first: Line;
+}
+
+/** The years a table covers: its year columns, else its year rows (at least two years). */
+export function yearSpan(table: TableLayout): Span | null {
+  for (const axis of ['col', 'row'] as Axis[]) {
+    const occ = yearOccurrences(table, axis);
+    const years = occ.map((o) => o.year);
+    if (new Set(years).size < 2) continue;
+    const from = Math.min(...years);
+    const to = Math.max(...years);
+    const first = occ.find((o) => o.year === from) ?? occ[0];
+    return { from, to, axis, first: first.first };
+  }
+  return null;
+}
+
+/** Kinds whose tables are comparable year by year; 'crosstab' and 'text' gather unlike tables. */
+const COMPARABLE = (kind: TableLayout['kind']) => kind !== 'crosstab' && kind !== 'text';
+
+/**
+ * `year.span` warnings: among tables of one kind, those whose years differ from the span most of them cover
+ * (ties: the span seen first).
+ */
+export function checkYearSpan(tables: Table[] | TableLayout[]): Finding[] {
+  const byKind = new Map<string, { table: TableLayout; span: Span }[]>();
+  for (const table of tables as TableLayout[]) {
+    if (!COMPARABLE(table.kind)) continue;
+    const span = yearSpan(table);
+    if (!span) continue;
+    const list = byKind.get(table.kind) ?? [];
+    list.push({ table, span });
+    byKind.set(table.kind, list);
+  }
+  const findings: Finding[] = [];
+  for (const [kind, list] of byKind) {
+    const counts = new Map<string, number>();
+    const keyOf = (s: Span) => `${s.from}–${s.to}`;
+    for (const { span } of list) counts.set(keyOf(span), (counts.get(keyOf(span)) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    let common = keyOf(list[0].span);
+    for (const [k, n] of counts) if (n > (counts.get(common) ?? 0)) common = k;
+    const model = list.find((t) => keyOf(t.span) === common);
+    if (!model) continue;
+    for (const { table, span } of list) {
+      if (keyOf(span) === common) continue;
+      findings.push({
+        rule: 'year.span',
+        severity: severityOf('year.span'),
+        sheet: table.sheet,
+        cell: yearCell(null, table, span.first, span.from),
+        expected: common,
+        actual: keyOf(span),
+        related: [`${model.table.sheet}!${rangeToA1(model.table.range)}`],
+        table: table.id,
+        params: {
+          kind,
+          expectedFrom: model.span.from,
+          expectedTo: model.span.to,
+          actualFrom: span.from,
+          actualTo: span.to,
+          tables: list.length,
+        },
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,227 @@
+/**
+ * Amount captions directly above a table: "□ 2021년 소요예산 : 19,000천원" refers to the 계 row × 2021년 cell,
+ * "□ 소요예산 : 182,170천원" (no year) to the plan year's cell, "□ 인 력 : 정원 22명(현원 22명)" to the
+ * 합계 cell "22(22)" component by component. "미정", "비예산" and "※" lines state nothing to check.
+ */
+import type { CellRef, SheetGrid } from '../grid/types';
+import type { CheckOptions } from '../model/options';
+import type { Relation, TableLayout } from '../model/table';
+import { readNumeric } from '../numbers/read-numeric';
+import { type Line, cellAt, columnLines, isTotalLabel, lineYear, normalizeText, rowLines } from './axis-lines';
+
+/** Won-based units and what one of each is worth in 원. */
+const MONEY: Record<string, number> = { 원: 1, 천원: 1e3, 만원: 1e4, 백만원: 1e6, 천만원: 1e7, 억원: 1e8, 십억원: 1e9, 조원: 1e12 };
+const COUNTS = ['명', '건', '회', '개'];
+
+export function moneyFactor(unit: string | undefined): number | undefined {
+  return unit === undefined ? undefined : MONEY[unit.replace(/\s+/g, '')];
+}
+
+export interface CaptionFigure {
+  value: number;
+  decimals: number;
+  unit: string;
+  /** The word before the figure: '정원', '현원'. */
+  qualifier?: string;
+}
+
+export type CaptionSubject = 'budget' | 'budget-total' | 'staff';
+
+export interface CaptionAmount {
+  subject: CaptionSubject;
+  /** The label before the colon, normalised: '2021년소요예산'. */
+  label: string;
+  year?: number;
+  /** One figure, or two for "정원 22명(현원 22명)". */
+  figures: CaptionFigure[];
+}
+
+const UNIT_RE = '(천원|백만원|천만원|십억원|만원|억원|조원|원|명|건|회|개)';
+const FIGURE_RE = `(?:([가-힣]+)\\s*)?(\\d[\\d,]*(?:\\.\\d+)?)\\s*${UNIT_RE}`;
+const VALUE_RE = new RegExp(`^${FIGURE_RE}(?:\\s*\\(\\s*${FIGURE_RE}\\s*\\))?$`);
+const BULLETS = /^[□■○●◦◎▶▷►➔⇒→\-–·•\s]+/;
+const NO_AMOUNT = /미정|비예산|해당없음|없음|추후|별도/;
+
+/** True for a line that only says what the unit or the date of the figures is: "(단위 : 천원)", "(2020. 10월말 기준)". */
+export function isUnitOrBasisLine(text: string): boolean {
+  const t = normalizeText(text);
+  return /^\(.*(단위|기준).*\)$/.test(t) || /^단위:/.test(t);
+}
+
+function subjectOf(label: string): CaptionSubject | null {
+  if (/인력|정원|현원/.test(label)) return 'staff';
+  if (/총사업비|총소요예산|총예산/.test(label)) return 'budget-total';
+  if (/소요예산|소요재원|소요자원|사업비|예산액|예산/.test(label)) return 'budget';
+  return null;
+}
+
+function figure(qualifier: string | undefined, digits: string, unit: string): CaptionFigure {
+  const frac = /\.(\d+)$/.exec(digits);
+  const out: CaptionFigure = { value: Number(digits.replace(/,/g, '')), decimals: frac ? frac[1].length : 0, unit };
+  if (qualifier) out.qualifier = qualifier;
+  return out;
+}
+
+/**
+ * Read a caption line. Null when the line states no amount to check: not a "label : amount" line, a "※" note,
+ * "미정" / "비예산", or anything but a plain figure with its unit after the colon.
+ */
+export function parseCaptionAmount(text: string): CaptionAmount | null {
+  let t = text.normalize('NFC').replace(/\*\*/g, '').trim();
+  if (t.startsWith('※')) return null;
+  t = t.replace(BULLETS, '');
+  const colon = t.search(/[:：]/);
+  if (colon < 0) return null;
+  const label = normalizeText(t.slice(0, colon));
+  const value = t.slice(colon + 1).trim().replace(/[.。]$/, '');
+  const subject = subjectOf(label);
+  if (!subject || NO_AMOUNT.test(value)) return null;
+  const m = VALUE_RE.exec(value);
+  if (!m) return null;
+  const figures = [figure(m[1], m[2], m[3])];
+  if (m[5] !== undefined) figures.push(figure(m[4], m[5], m[6]));
+  if (subject === 'staff' ? figures.some((f) => !COUNTS.includes(f.unit)) : figures.some((f) => !MONEY[f.unit])) return null;
+  const out: CaptionAmount = { subject, label, figures };
+  const year = /((?:19|20)\d{2})년/.exec(label) ?? /^[‘'’](\d{2})년?/.exec(label);
+  if (year) out.year = year[1].length === 2 ? 2000 + Number(year[1]) : Number(year[1]);
+  return out;
+}
+
+/** A caption line as found on the sheet. */
+export interface CaptionText {
+  row: number;
+  col: number;
+  text: string;
+}
+
+function rowTexts(sheet: SheetGrid, row: number): CaptionText[] {
+  const out: CaptionText[] = [];
+  (sheet.cells[row] ?? []).forEach((cell, col) => {
+    if (cell && cell.v !== null && cell.v !== undefined && String(cell.v).trim() !== '') {
+      out.push({ row, col, text: String(cell.v) });
+    }
+  });
+  return out;
+}
+
+const LOOK_AROUND = 8;
+
+/**
+ * The one-cell text lines directly above a table, nearest first: the layout's captions, and what the sheet
+ * holds there (so a caption detection left out is still seen). Stops at a row of several cells (another table).
+ */
+export function linesAbove(sheet: SheetGrid, layout: TableLayout): CaptionText[] {
+  const found = new Map<number, CaptionText>();
+  for (const c of layout.captions) if (c.row < layout.range.r0) found.set(c.row, { row: c.row, col: c.col, text: c.text });
+  for (let r = layout.range.r0 - 1; r >= 0 && r >= layout.range.r0 - LOOK_AROUND; r--) {
+    const texts = rowTexts(sheet, r);
+    if (texts.length > 1) break;
+    if (texts.length === 1 && !found.has(r)) found.set(r, texts[0]);
+  }
+  return [...found.values()].sort((a, b) => b.row - a.row);
+}
+
+/** The text lines directly under a table, nearest first (footnotes, prose about the table). */
+export function linesBelow(sheet: SheetGrid, layout: TableLayout): CaptionText[] {
+  const found = new Map<number, CaptionText>();
+  for (const c of layout.captions) if (c.row > layout.range.r1) found.set(c.row, { row: c.row, col: c.col, text: c.text });
+  for (let r = layout.range.r1 + 1; r <= layout.range.r1 + LOOK_AROUND && r < sheet.cells.length; r++) {
+    const texts = rowTexts(sheet, r);
+    if (texts.length > 1) break;
+    if (texts.length === 1 && !found.has(r)) found.set(r, texts[0]);
+  }
+  return [...found.values()].sort((a, b) => a.row - b.row);
+}
+
+/**
+ * The caption stating the table's amount: the nearest line above that states one, passing over unit, basis
+ * and "※" lines; any other line ends the search (what sits above it is about something else).
+ */
+export function amountCaption(sheet: SheetGrid, layout: TableLayout): { line: CaptionText; amount: CaptionAmount } | null {
+  for (const line of linesAbove(sheet, layout)) {
+    const text = line.text.trim();
+    if (isUnitOrBasisLine(text) || text.startsWith('※')) continue;
+    const amount = parseCaptionAmount(text);
+    return amount ? { line, amount } : null;
+  }
+  return null;
+}
+
+const PLAN_YEAR_RE = /((?:19|20)\d{2})년\s*소요\s*(?:예산|재원|자원)/;
+
+/** The report's plan year: the year most "N년 소요예산" captions name (ties: the later year). */
+export function inferPlanYear(sheets: SheetGrid[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const sheet of sheets) {
+    for (const row of sheet.cells) {
+      for (const cell of row ?? []) {
+        if (!cell || typeof cell.v !== 'string') continue;
+        const m = PLAN_YEAR_RE.exec(cell.v.replace(/\*\*/g, ''));
+        if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+      }
+    }
+  }
+  let best: number | undefined;
+  for (const [year, n] of counts) {
+    const bestN = best === undefined ? 0 : (counts.get(best) ?? 0);
+    if (n > bestN || (n === bestN && best !== undefined && year > best)) best = year;
+  }
+  return best;
+}
+
+function totalLine(lines: Line[]): Line | undefined {
+  const totals = lines.filter((l) => isTotalLabel(l.leaf));
+  return totals.find((l) => l.norm.length <= 1) ?? totals[0];
+}
+
+function targetCell(layout: TableLayout, amount: CaptionAmount, year: number | undefined): CellRef | null {
+  const rows = rowLines(layout);
+  const cols = columnLines(layout);
+  const row = totalLine(rows) ?? (rows.length === 1 ? rows[0] : undefined);
+  if (!row) return null;
+  const yearCols = cols.filter((c) => lineYear(c) !== undefined);
+  let col: Line | undefined;
+  if (amount.subject === 'budget' && yearCols.length > 0) {
+    if (year === undefined) return null;
+    const matching = yearCols.filter((c) => lineYear(c) === year);
+    if (matching.length !== 1) return null;
+    col = matching[0];
+  } else {
+    col = totalLine(cols) ?? (cols.length === 1 ? cols[0] : undefined);
+  }
+  return col ? { row: row.index, col: col.index } : null;
+}
+
+/** Caption relations of one table (at most one caption; two relations for a "정원 N명(현원 M명)" caption). */
+export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
+  if (layout.kind === 'text') return [];
+  const found = amountCaption(sheet, layout);
+  if (!found) return [];
+  const { line, amount } = found;
+  const year = amount.year ?? options?.planYear ?? inferPlanYear([sheet]);
+  const cell = targetCell(layout, amount, year);
+  if (!cell) return [];
+  const tableFactor = moneyFactor(layout.unit);
+  const family = `caption:${line.row}`;
+  const target = readNumeric(cellAt(sheet, cell.row, cell.col));
+  const out: Relation[] = [];
+  amount.figures.forEach((fig, i) => {
+    let value = fig.value;
+    const captionFactor = moneyFactor(fig.unit);
+    if (captionFactor !== undefined && tableFactor !== undefined) value = (fig.value * captionFactor) / tableFactor;
+    else if (captionFactor !== undefined && layout.unit !== undefined && tableFactor === undefined) return;
+    let ref: CellRef = cell;
+    if (amount.figures.length > 1) {
+      if (target.kind !== 'compound' || target.parts.length !== amount.figures.length) return;
+      ref = { ...cell, comp: i };
+    } else if (target.kind === 'compound') {
+      return;
+    }
+    const captionRef: CellRef = { row: line.row, col: line.col };
+    if (amount.figures.length > 1) captionRef.comp = i;
+    const rel: Relation = { type: 'caption', caption: captionRef, amount: value, cell: ref, family };
+    if (amount.subject === 'budget' && year !== undefined) rel.year = year;
+    out.push(rel);
+  });
+  return out;
+}

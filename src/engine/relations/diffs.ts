@@ -1,0 +1,204 @@
+/**
+ * 증감 lines (증감, 증감액, 전년대비, 대비, "증감(B-A)"): the later figure minus the earlier one. The pair
+ * comes from a formula in the header, from year labels (2021년 − 2020년), from words (최종 − 당초, 금년 − 전년),
+ * or, last, from position (the two lines before the 증감 line) with the numbers confirming it.
+ */
+import type { SheetGrid } from '../grid/types';
+import type { CheckOptions } from '../model/options';
+import type { Evidence, Relation, TableLayout } from '../model/table';
+import { type Axis, type Line, cellOf, crossLinesOf, familyId, lineYear, linesOf, normalizeText, yearLevel } from './axis-lines';
+import {
+  EARLIER_WORDS,
+  LATER_WORDS,
+  carriesMarker,
+  headerFormula,
+  isDiffLabel,
+  rateNameOf,
+} from './derived-labels';
+import { isBlank, isCoarseUnit, judgeDiff, readOperand } from './evaluate';
+
+export type PairSource = 'formula' | 'years' | 'words' | 'position';
+
+export interface LaterEarlier {
+  later: Line;
+  earlier: Line;
+  source: PairSource;
+}
+
+export function isRateLine(line: Line): boolean {
+  const parent = line.norm.length >= 2 ? line.norm[line.norm.length - 2] : undefined;
+  return rateNameOf(line.leaf, parent) !== null;
+}
+
+/** A 증감 line: its own label says so, or a group over it does ('증감' over {건수, 금액}). */
+export function isDiffLine(line: Line): boolean {
+  if (isDiffLabel(line.leaf)) return true;
+  return !isRateLine(line) && line.norm.slice(0, -1).some((level) => isDiffLabel(level));
+}
+
+/** A line holding a derived figure (a rate or a difference): never a part of another derived figure. */
+export function isDerivedLine(line: Line): boolean {
+  return isRateLine(line) || isDiffLine(line);
+}
+
+/** The part of a path below the level at `level` (the same measure in another year group: ['2019년','건수'] → '건수'). */
+function innerKey(line: Line, level: number): string {
+  return line.norm.slice(level + 1).join('/');
+}
+
+function derivedLevel(line: Line): number {
+  for (let i = line.norm.length - 1; i >= 0; i--) {
+    if (isDiffLabel(line.norm[i]) || rateNameOf(line.norm[i]) !== null) return i;
+  }
+  return line.norm.length - 1;
+}
+
+/** The nearest lines before `target` first, then the nearest after. */
+function byNearness(target: Line, lines: Line[]): Line[] {
+  return [...lines].sort((a, b) => {
+    const ba = a.index < target.index ? 0 : 1;
+    const bb = b.index < target.index ? 0 : 1;
+    return ba - bb || Math.abs(a.index - target.index) - Math.abs(b.index - target.index);
+  });
+}
+
+function byFormula(target: Line, lines: Line[]): LaterEarlier | null {
+  const formula = headerFormula(target.path.join(' '));
+  if (!formula || formula.op !== '-') return null;
+  const find = (marker: string) => lines.find((l) => l !== target && carriesMarker(l.path.join(' '), marker));
+  const later = find(formula.left);
+  const earlier = find(formula.right);
+  return later && earlier && later !== earlier ? { later, earlier, source: 'formula' } : null;
+}
+
+function byYears(target: Line, lines: Line[]): LaterEarlier | null {
+  const key = innerKey(target, derivedLevel(target));
+  const candidates = lines.filter((l) => {
+    if (l === target || isDerivedLine(l) || lineYear(l) === undefined) return false;
+    const level = yearLevel(l);
+    return (level < 0 ? '' : innerKey(l, level)) === key;
+  });
+  const picked: Line[] = [];
+  for (const l of byNearness(target, candidates)) {
+    if (picked.length === 2) break;
+    if (picked.every((p) => lineYear(p) !== lineYear(l))) picked.push(l);
+  }
+  if (picked.length < 2) return null;
+  const [a, b] = picked;
+  const later = (lineYear(a) ?? 0) > (lineYear(b) ?? 0) ? a : b;
+  return { later, earlier: later === a ? b : a, source: 'years' };
+}
+
+function levelWith(line: Line, words: string[]): number {
+  return line.norm.findIndex((p) => words.some((w) => p.includes(w)));
+}
+
+function byWords(target: Line, lines: Line[]): LaterEarlier | null {
+  const key = innerKey(target, derivedLevel(target));
+  const pick = (words: string[]) =>
+    byNearness(
+      target,
+      lines.filter((l) => {
+        if (l === target || isDerivedLine(l)) return false;
+        const level = levelWith(l, words);
+        return level >= 0 && innerKey(l, level) === key;
+      }),
+    )[0];
+  const earlier = pick(EARLIER_WORDS);
+  const later = pick(LATER_WORDS);
+  return later && earlier && later !== earlier ? { later, earlier, source: 'words' } : null;
+}
+
+function byPosition(target: Line, lines: Line[]): LaterEarlier | null {
+  const group = target.norm.slice(0, -1).join('/');
+  const before = lines.filter(
+    (l) => l.index < target.index && !isDerivedLine(l) && l.norm.slice(0, -1).join('/') === group,
+  );
+  if (before.length < 2) return null;
+  return { earlier: before[before.length - 2], later: before[before.length - 1], source: 'position' };
+}
+
+/** The two lines a 증감 (or 증감률) line compares, or null when nothing says which. */
+export function laterEarlierFor(target: Line, lines: Line[]): LaterEarlier | null {
+  return byFormula(target, lines) ?? byYears(target, lines) ?? byWords(target, lines) ?? byPosition(target, lines);
+}
+
+export function evidenceOf(source: PairSource): Evidence {
+  if (source === 'formula') return 'formula-header';
+  return source === 'position' ? 'numbers' : 'label';
+}
+
+interface Tally {
+  stated: number;
+  holds: number;
+}
+
+function tally(sheet: SheetGrid, target: Line, later: Line, earlier: Line, cross: Line[], coarse: boolean): Tally {
+  const t: Tally = { stated: 0, holds: 0 };
+  for (const c of cross) {
+    const ref = cellOf(target, c);
+    const verdict = judgeDiff(
+      readOperand(sheet, ref),
+      readOperand(sheet, cellOf(later, c)),
+      readOperand(sheet, cellOf(earlier, c)),
+      coarse,
+      isBlank(sheet, ref),
+    );
+    if (verdict.status === 'skip') continue;
+    t.stated++;
+    if (verdict.status !== 'mismatch') t.holds++;
+  }
+  return t;
+}
+
+/** Relations a 증감 line proposes, after the numbers have had their say on the orientation. */
+function diffsForLine(sheet: SheetGrid, layout: TableLayout, target: Line, lines: Line[], cross: Line[]): Relation[] {
+  const pair = laterEarlierFor(target, lines);
+  if (!pair) return [];
+  const coarse = isCoarseUnit(layout.unit);
+  const forward = tally(sheet, target, pair.later, pair.earlier, cross, coarse);
+  const backward = tally(sheet, target, pair.earlier, pair.later, cross, coarse);
+  let later = pair.later;
+  let earlier = pair.earlier;
+  let evidence = evidenceOf(pair.source);
+  const majority = (t: Tally) => t.holds * 2 >= t.stated;
+  if (pair.source === 'position') {
+    // Only the numbers support a positional pair: it must hold on at least two cells and most of them.
+    const best = backward.holds > forward.holds ? backward : forward;
+    if (best.holds < 2 || !majority(best)) return [];
+    if (best === backward) [later, earlier] = [earlier, later];
+  } else if (forward.stated >= 3 && !majority(forward)) {
+    if (!(backward.holds >= 3 && majority(backward))) return [];
+    [later, earlier] = [earlier, later];
+    evidence = 'numbers';
+  }
+  const family = familyId('diff', target);
+  const out: Relation[] = [];
+  for (const c of cross) {
+    const ref = cellOf(target, c);
+    const operandsReadable =
+      readOperand(sheet, cellOf(later, c)) !== null && readOperand(sheet, cellOf(earlier, c)) !== null;
+    if (!operandsReadable || readOperand(sheet, ref) === null) continue;
+    out.push({ type: 'diff', target: ref, later: cellOf(later, c), earlier: cellOf(earlier, c), evidence, family });
+  }
+  return out;
+}
+
+/** 증감 relations of one table: each 증감 column against each body row, each 증감 row against each column. */
+export function inferDiffRelations(sheet: SheetGrid, layout: TableLayout, _options?: Partial<CheckOptions>): Relation[] {
+  if (layout.kind === 'text') return [];
+  const out: Relation[] = [];
+  for (const axis of ['col', 'row'] as Axis[]) {
+    const lines = linesOf(layout, axis);
+    const cross = crossLinesOf(layout, axis).filter((c) => !isDerivedLine(c));
+    for (const line of lines) {
+      if (isDiffLine(line)) out.push(...diffsForLine(sheet, layout, line, lines, cross));
+    }
+  }
+  return out;
+}
+
+/** Normalised header text of a line (for messages and tests). */
+export function lineText(line: Line): string {
+  return normalizeText(line.path.join(' '));
+}
