@@ -17,6 +17,7 @@ import type { CellRange } from '../grid/types';
 import type { SheetView } from './sheet-view';
 
 const MAX_BLANK_ABOVE = 3;
+const ARROW = /^[⇒☞→➔➜]/;
 const MAX_LINES_ABOVE = 6;
 const MAX_BLANK_BELOW = 1;
 const MAX_LINES_BELOW = 4;
@@ -44,12 +45,17 @@ class RowIndex {
     if (!list) return false;
     return list.some((i) => i !== self && this.ranges[i].c0 <= c1 && this.ranges[i].c1 >= c0);
   }
-  /** The right edge of the nearest table left of `range` whose rows come near it, or -1. */
-  leftNeighbourEdge(range: CellRange, self: number, lookAbove: number): number {
+  /**
+   * The right edge of the nearest table left of `range` whose rows or caption zone (`look` rows above it) come
+   * near this table's rows or caption zone, or -1.
+   */
+  leftNeighbourEdge(range: CellRange, self: number, look: number): number {
     let edge = -1;
-    for (let r = Math.max(0, range.r0 - lookAbove); r <= range.r1; r++) {
+    for (let r = Math.max(0, range.r0 - look); r <= range.r1 + look; r++) {
       for (const i of this.byRow.get(r) ?? []) {
-        if (i !== self && this.ranges[i].c1 < range.c0) edge = Math.max(edge, this.ranges[i].c1);
+        const other = this.ranges[i];
+        if (i === self || other.c1 >= range.c0) continue;
+        if (other.r0 - look <= range.r1 && range.r0 - look <= other.r1) edge = Math.max(edge, other.c1);
       }
     }
     return edge;
@@ -89,7 +95,16 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
     let blanks = 0;
     let sawNote = false;
     for (let row = range.r0 - 1; row >= 0 && lines.length < MAX_LINES_ABOVE; row--) {
-      if (index.blocked(row, left, range.c1, self)) break;
+      if (index.blocked(row, left, range.c1, self)) {
+        // Notes right under another table (at most one blank row between) are its notes, not this one's captions.
+        let edge = row;
+        while (lines.length > 0 && lines[lines.length - 1].kind === 'note' && lines[lines.length - 1].row - edge <= 2) {
+          const line = lines.pop() as CaptionLine;
+          claimed.delete(key(line.row, line.col));
+          edge = line.row;
+        }
+        break;
+      }
       const cells = lineCells(view, row, left, range.c1);
       if (cells.length === 0) {
         if (++blanks > MAX_BLANK_ABOVE) break;
@@ -99,7 +114,8 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
       if (cells.some((c) => claimed.has(key(c.row, c.col)))) break;
       if (cells.filter((c) => view.classOf(c.row, c.col) === 'figure').length >= 2) break;
       const kinds = cells.map((c) => classifyCaption(c.text));
-      if (kinds.some((k) => k === 'footnote')) break;
+      // A footnote, or a conclusion drawn from the prose above it (⇒ …), is never a caption of the table below.
+      if (kinds.some((k) => k === 'footnote') || cells.some((c) => ARROW.test(cleanCaption(c.text)))) break;
       let stop = false;
       const taken: CaptionLine[] = [];
       cells.forEach((c, i) => {
@@ -169,7 +185,7 @@ function nextLineIsArrow(view: SheetView, row: number, c0: number, c1: number): 
   for (let r = row + 1; r <= row + 2 && r < view.rows; r++) {
     const cells = lineCells(view, r, c0, c1);
     if (cells.length === 0) continue;
-    return /^[⇒☞→➔]/.test(cleanCaption(cells[0].text));
+    return ARROW.test(cleanCaption(cells[0].text));
   }
   return false;
 }

@@ -5,7 +5,13 @@
  */
 import type { Cell } from '../grid/types';
 import { parseYearLabel } from '../labels';
+import { memoByString } from '../labels/memo';
 import { readNumeric } from '../numbers';
+
+const DIGIT = /[0-9０-９]/;
+const DASH_ONLY = /^[-－–—―‒−﹣]$/;
+/** Longer than any figure or compound the report writes ("116건/ 4,817백만원" is 16). */
+const MAX_FIGURE_TEXT = 40;
 
 /**
  * - empty: blank
@@ -36,9 +42,17 @@ export function classifyCell(cell: Cell | null | undefined): CellClass {
   }
   const text = v.trim();
   if (text === '') return 'empty';
+  // Fast path: words without digits (most labels), and long prose, are never figures or years.
+  if (!DIGIT.test(text)) return DASH_ONLY.test(text) ? 'figure' : 'text';
+  if (text.length > MAX_FIGURE_TEXT) return 'text';
+  return classifyText(text);
+}
+
+/** A text with digits in it; texts repeat a lot ('-', '2020년', '0'), hence the memo. */
+const classifyText = memoByString((text: string): CellClass => {
   if (/^\d{4}$/.test(text)) return isBareYear(Number(text)) ? 'yearNumber' : 'figure';
   if (parseYearLabel(text) !== null) return 'year';
-  const numeric = readNumeric(cell);
+  const numeric = readNumeric({ v: text });
   switch (numeric.kind) {
     case 'number':
     case 'compound':
@@ -50,7 +64,7 @@ export function classifyCell(cell: Cell | null | undefined): CellClass {
     default:
       return 'text';
   }
-}
+});
 
 function isBareYear(n: number): boolean {
   return Number.isInteger(n) && n >= 1900 && n <= 2100;

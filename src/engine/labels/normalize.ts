@@ -3,6 +3,10 @@
  * odd spaces and line breaks. Normalising them once lets every module compare labels the same way.
  */
 
+import { memoByString } from './memo';
+
+const NEEDS_WORK = /[\s*\u00a0\u3000]/;
+
 /** One Hangul syllable, maybe with an opening bracket before it or a closing one after it ('(건', '원)'). */
 const HANGUL_SYLLABLE = /^[([（]?[\uAC00-\uD7A3][)\]）]?$/;
 
@@ -13,6 +17,12 @@ const HANGUL_SYLLABLE = /^[([（]?[\uAC00-\uD7A3][)\]）]?$/;
  */
 export function normalizeLabel(text: string | number | boolean | null | undefined): string {
   if (text === null || text === undefined) return '';
+  if (typeof text !== 'string') return String(text);
+  if (!NEEDS_WORK.test(text)) return text;
+  return normalizeText(text);
+}
+
+const normalizeText = memoByString((text: string): string => {
   const collapsed = String(text)
     .replace(/\*\*/g, '')
     .replace(/[\s\u00a0\u3000]+/g, ' ')
@@ -27,9 +37,11 @@ export function normalizeLabel(text: string | number | boolean | null | undefine
     out += letterSpaced ? word : ` ${word}`;
   }
   return out;
-}
+});
 
 /** A key for comparing labels: normalised, without any spaces, lower case ('합 계' and '합계' and '합계 ' match). */
 export function labelKey(text: string | number | boolean | null | undefined): string {
-  return normalizeLabel(text).replace(/ /g, '').toLowerCase();
+  return keyOf(normalizeLabel(text));
 }
+
+const keyOf = memoByString((normalized: string): string => normalized.replace(/ /g, '').toLowerCase());

@@ -1,5 +1,9 @@
+import { memoByString } from './memo';
+
 /** Year labels in headers and row labels: '2020년', '2020', "'20", '20년', '2021년(예산)', '2020년 (2021년 예산)'. */
 
+/** Cheap first test: a year label starts with a digit, an apostrophe or FY (after spaces or bold marks). */
+const YEAR_START = /^[\s*]*(?:\d|['‘’]|FY)/;
 const SUFFIX_WORD = /^[\uAC00-\uD7A3]{1,5}$/;
 
 function toYear(digits: string): number | null {
@@ -17,6 +21,11 @@ function toYear(digits: string): number | null {
 export function parseYearLabel(text: string | number | null | undefined): number | null {
   if (text === null || text === undefined) return null;
   if (typeof text === 'number') return Number.isInteger(text) ? toYear(String(text)) : null;
+  if (!YEAR_START.test(text)) return null;
+  return yearOfText(text);
+}
+
+const yearOfText = memoByString((text: string): number | null => {
   const s = text.replace(/\*\*/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   const m = /^(?:'|‘|’|FY ?)?(\d{4}|\d{2})(?: ?(년도|년))?(.*)$/.exec(s);
   if (!m) return null;
@@ -41,4 +50,4 @@ export function parseYearLabel(text: string | number | null | undefined): number
     return null;
   }
   return toYear(digits);
-}
+});
