@@ -118,9 +118,10 @@ export function yearLevel(line: Line): number {
   return line.norm.findIndex((p) => yearInLabel(p) !== null);
 }
 
-/** The year of a line: from the layout, or from its header path. */
+/**
+ * The year of a line, as the layout says. Detection decides what is a year header; reading one out of any
+ * label here would take dates in a label column ('2020. 3. 5.') for years.
+ */
 export function lineYear(line: Line): number | undefined {
-  if (line.year !== undefined) return line.year;
-  const level = yearLevel(line);
-  return level >= 0 ? (yearInLabel(line.norm[level]) ?? undefined) : undefined;
+  return line.year;
 }
