@@ -56,11 +56,15 @@ export function findBlocks(view: SheetView, area: CellRange, skipRows?: Readonly
   return mergeOverlapping(boxes);
 }
 
-function overlaps(a: CellRange, b: CellRange): boolean {
-  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+/**
+ * Boxes that overlap, or lie in adjacent rows over shared columns: a pasted header's blank corner can leave the label
+ * column below it untouched (재원별 over blank, then 계 under the blank), yet rows with nothing between them are one table.
+ */
+function touches(a: CellRange, b: CellRange): boolean {
+  return a.r0 <= b.r1 + 1 && b.r0 <= a.r1 + 1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 }
 
-/** Boxes nested in or overlapping others become one (a sweep over rows keeps this near-linear). */
+/** Boxes that touch become one (a sweep over rows keeps this near-linear). */
 function mergeOverlapping(boxes: CellRange[]): CellRange[] {
   let current = boxes.slice().sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   for (let changed = true; changed; ) {
@@ -68,8 +72,8 @@ function mergeOverlapping(boxes: CellRange[]): CellRange[] {
     const out: CellRange[] = [];
     const active: CellRange[] = [];
     for (const box of current) {
-      for (let i = active.length - 1; i >= 0; i--) if (active[i].r1 < box.r0) active.splice(i, 1);
-      const hit = active.find((a) => overlaps(a, box));
+      for (let i = active.length - 1; i >= 0; i--) if (active[i].r1 + 1 < box.r0) active.splice(i, 1);
+      const hit = active.find((a) => touches(a, box));
       if (hit) {
         hit.r0 = Math.min(hit.r0, box.r0);
         hit.c0 = Math.min(hit.c0, box.c0);

@@ -30,10 +30,10 @@ export function classifyKind({ layout, captions }: KindInput): TableKind {
   ) {
     return 'budget-by-year';
   }
-  if (headerKeys.filter((k) => /^\d급$|^\d+급|급$/.test(k)).length >= 2 || has(captionKeys, /정원.*현원/)) return 'staffing';
+  if (headerKeys.filter((k) => /^\d{1,2}급$/.test(k)).length >= 2 || has(captionKeys, /정원.*현원/)) return 'staffing';
   if (layout.rows.some((r) => r.path.some((p) => /공약/.test(p) && labelTotal(p) !== null))) return 'pledge-counts';
   if (has(rowKeys, /^제안/) && has(rowKeys, /^편성/)) return 'participatory-budget';
-  if (layout.rows.length === 1 && layout.labelCols === 0 && isTotalLabel(firstBodyHeader(layout))) return 'counts-by-field';
+  if (layout.rows.length === 1 && isTotalLabel(firstBodyHeader(layout))) return 'counts-by-field';
   return 'crosstab';
 }
 
