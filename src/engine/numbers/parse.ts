@@ -66,66 +66,88 @@ const FULL_WIDTH: Record<string, string> = {
   '▵': '△',
 };
 
+const MAPPED_RE = new RegExp(`[\uFF10-\uFF19${Object.keys(FULL_WIDTH).join('')}]|[^\\S ]`, 'g');
+
+function mapChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
+  return FULL_WIDTH[ch] ?? ' '; // anything else matched is a space other than ' ' (tab, NBSP, ideographic)
+}
+
 /** Full-width digits and punctuation to ASCII, dash variants to '-', odd spaces to ' '. Keeps length. */
 export function normalizeFigureText(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return text; // plain ASCII: nothing to map (the common case)
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else if (FULL_WIDTH[ch] !== undefined) out += FULL_WIDTH[ch];
-    else if (/\s/.test(ch)) out += ' ';
-    else out += ch;
-  }
-  return out;
+  return text.replace(MAPPED_RE, mapChar);
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const UNIT_RE = UNIT_WORDS.map(escapeRe).join('|');
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-/** "¹⁾", "⁽¹⁾", "*", "**", "†", or " 1)" (an ASCII note number needs a space before it, else "8001)" is ambiguous). */
-const FOOTNOTE_RE = `⁽?[${SUPERSCRIPTS}]+⁾?|\\*+|†+|‡+|(?<= )\\d{1,2}\\)`;
-const BODY_RE = String.raw`(?<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?<frac>\d+))?`;
-const TAIL_RE = ` *(?<pct>%p?)? *(?<unit>${UNIT_RE})? *(?<fn>${FOOTNOTE_RE})? *`;
+/** "¹⁾", "⁽¹⁾", "*", "**", "†". */
+const MARK_RE = `⁽?[${SUPERSCRIPTS}]+⁾?|\\*+|†+|‡+`;
+/** A footnote: a mark, or " 1)" (an ASCII note number needs a space before it, else "8001)" is ambiguous). */
+const FOOTNOTE_RE = `${MARK_RE}|(?<= )\\d{1,2}\\)`;
+// Plain (unnamed) groups: named groups cost several times more per match, and this runs on every text cell.
+const BODY_RE = String.raw`(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?`;
+const FOOT_TAIL_RE = `(?: *(${MARK_RE})| +(\\d{1,2}\\)))? *`;
 
-const SIGNED_RE = new RegExp(`^ *(?:(?<sign>[-+△▲]) *)?${BODY_RE}${TAIL_RE}$`);
-const PARENS_RE = new RegExp(
-  `^ *\\( *${BODY_RE} *(?<pct>%p?)? *(?<unit>${UNIT_RE})? *\\) *(?<fn>${FOOTNOTE_RE})? *$`,
-);
+/** Groups: 1 sign, 2 integer digits, 3 fraction digits, 4 '%' or '%p', 5 unit, 6 mark, 7 note number. */
+const SIGNED_RE = new RegExp(`^ *(?:([-+△▲]) *)?${BODY_RE} *(%p?)? *(${UNIT_RE})?${FOOT_TAIL_RE}$`);
+/** Groups: 1 integer digits, 2 fraction digits, 3 '%', 4 unit, 5 mark, 6 note number. */
+const PARENS_RE = new RegExp(`^ *\\( *${BODY_RE} *(%p?)? *(${UNIT_RE})? *\\)${FOOT_TAIL_RE}$`);
 const DASH_RE = /^ *- *$/;
+const PLAIN_INT_RE = /^\d{1,15}$/;
+const GROUPED_INT_RE = /^\d{1,3}(?:,\d{3}){1,4}$/;
 
 /** One figure, or null when the text is not a single figure (words, compounds, mistyped numbers). */
 export function parseNumber(text: string): ParsedNumber | null {
   if (typeof text !== 'string') return null;
-  const s = normalizeFigureText(text);
-  if (DASH_RE.test(s)) return { value: 0, decimals: 0, percent: false, grouped: false, dash: true };
-  let negative: ParsedNumber['negative'];
-  let m = SIGNED_RE.exec(s);
-  if (m?.groups) {
-    const sign = m.groups.sign;
-    if (sign === '-') negative = 'minus';
-    else if (sign === '△' || sign === '▲') negative = 'triangle';
-  } else {
-    m = PARENS_RE.exec(s);
-    if (!m?.groups) return null;
-    // "(84.5%)" is a rate shown beside its figure, as in "766(84.5%)"; only an amount in parentheses is negative.
-    if (m.groups.pct === undefined) negative = 'parens';
+  // The common cases first, without the full pattern: "5000", "19,000".
+  if (PLAIN_INT_RE.test(text)) return { value: Number(text), decimals: 0, percent: false, grouped: false };
+  if (GROUPED_INT_RE.test(text)) {
+    return { value: Number(text.replace(/,/g, '')), decimals: 0, percent: false, grouped: true };
   }
-  const g = m.groups;
-  if (g.int === undefined && g.frac === undefined) return null;
-  const magnitude = Number(`${(g.int ?? '0').replace(/,/g, '')}${g.frac !== undefined ? `.${g.frac}` : ''}`);
+  return parseNormalized(normalizeFigureText(text));
+}
+
+function parseNormalized(s: string): ParsedNumber | null {
+  if (!/\d/.test(s)) {
+    return DASH_RE.test(s) ? { value: 0, decimals: 0, percent: false, grouped: false, dash: true } : null;
+  }
+  let negative: ParsedNumber['negative'];
+  let int: string | undefined;
+  let frac: string | undefined;
+  let pct: string | undefined;
+  let unit: string | undefined;
+  let footnote: string | undefined;
+  const m = SIGNED_RE.exec(s);
+  if (m) {
+    if (m[1] === '-') negative = 'minus';
+    else if (m[1] === '△' || m[1] === '▲') negative = 'triangle';
+    [int, frac, pct, unit] = [m[2], m[3], m[4], m[5]];
+    footnote = m[6] ?? m[7];
+  } else {
+    const p = PARENS_RE.exec(s);
+    if (!p) return null;
+    [int, frac, pct, unit] = [p[1], p[2], p[3], p[4]];
+    footnote = p[5] ?? p[6];
+    // "(84.5%)" is a rate shown beside its figure, as in "766(84.5%)"; only an amount in parentheses is negative.
+    if (pct === undefined) negative = 'parens';
+  }
+  if (int === undefined && frac === undefined) return null;
+  const magnitude = Number(`${(int ?? '0').replace(/,/g, '')}${frac !== undefined ? `.${frac}` : ''}`);
   // -0 would print as "-0" and compare unequal in Object.is; a written "-0" is still zero.
   const value = negative && magnitude !== 0 ? -magnitude : magnitude;
   const parsed: ParsedNumber = {
     value,
-    decimals: g.frac?.length ?? 0,
-    percent: g.pct !== undefined,
-    grouped: (g.int ?? '').includes(','),
+    decimals: frac?.length ?? 0,
+    percent: pct !== undefined,
+    grouped: (int ?? '').includes(','),
   };
   if (negative) parsed.negative = negative;
-  if (g.pct === '%p') parsed.unit = '%p';
-  else if (g.unit !== undefined) parsed.unit = g.unit;
-  if (g.fn !== undefined) parsed.footnote = g.fn;
+  if (pct === '%p') parsed.unit = '%p';
+  else if (unit !== undefined) parsed.unit = unit;
+  if (footnote !== undefined) parsed.footnote = footnote;
   return parsed;
 }
 
@@ -150,16 +172,18 @@ function splitSlashes(s: string): string[] {
   return parts;
 }
 
+const GROUP_PAREN_RE = /^([^()]*[^()\s])\s*\(([^()]+)\)\s*$/;
+
 /** "22(22)" → [22, 22]; "766(84.5%)" → [766, 84.5%]; "5" → [5]; anything else → null. */
 function parseGroup(group: string): ParsedNumber[] | null {
-  const inner = /^(?<outer>[^()]*[^()\s])\s*\((?<inner>[^()]+)\)\s*$/.exec(group);
-  if (inner?.groups) {
-    const a = parseNumber(inner.groups.outer);
-    const b = parseNumber(inner.groups.inner);
+  const inner = GROUP_PAREN_RE.exec(group);
+  if (inner) {
+    const a = parseNormalized(inner[1]);
+    const b = parseNormalized(inner[2]);
     // "(1,200)" alone is a negative figure, not a compound; parseNumber already took it.
     return a && b ? [a, b] : null;
   }
-  const single = parseNumber(group);
+  const single = parseNormalized(group);
   return single ? [single] : null;
 }
 
@@ -170,8 +194,11 @@ function parseGroup(group: string): ParsedNumber[] | null {
  */
 export function parseCompound(text: string): ParsedNumber[] | null {
   if (typeof text !== 'string') return null;
-  const s = normalizeFigureText(text);
-  if (!/[/(]/.test(s) || DATE_LIKE_RE.test(s)) return null;
+  return compoundNormalized(normalizeFigureText(text));
+}
+
+function compoundNormalized(s: string): ParsedNumber[] | null {
+  if (!/[/(]/.test(s) || !/\d/.test(s) || DATE_LIKE_RE.test(s)) return null;
   const parts: ParsedNumber[] = [];
   for (const group of splitSlashes(s)) {
     if (group.trim() === '') return null;
@@ -199,6 +226,8 @@ const isMonth = (text: string): boolean => Number(text) >= 1 && Number(text) <= 
 const isDay = (text: string): boolean => Number(text) >= 1 && Number(text) <= 31;
 
 const TRAILING_UNIT_RE = new RegExp(`\\s*(?:%p?|${UNIT_RE})?\\s*(?:${FOOTNOTE_RE})?\\s*$`);
+/** Longer texts are sentences, not a figure with a typo (and the checks below need not scan them). */
+const MAX_MISTYPED_LENGTH = 40;
 
 /**
  * Text that is mostly digits and separators but not a valid figure: "12,5OO" (letter O for zero), "1,2 34",
@@ -207,24 +236,38 @@ const TRAILING_UNIT_RE = new RegExp(`\\s*(?:%p?|${UNIT_RE})?\\s*(?:${FOOTNOTE_RE
  */
 export function looksLikeMistypedNumber(text: string): boolean {
   if (typeof text !== 'string') return false;
-  const normalized = normalizeFigureText(text).trim();
-  if (normalized === '' || parseNumber(normalized) || parseCompound(normalized)) return false;
-  if (looksLikeMistypedSingle(normalized)) return true;
+  const s = normalizeFigureText(text).trim();
+  if (s === '' || parseNormalized(s) || compoundNormalized(s)) return false;
+  return mistypedNormalized(s);
+}
+
+/** looksLikeMistypedNumber for normalized, trimmed text already known to be neither a figure nor a compound. */
+function mistypedNormalized(s: string): boolean {
+  if (s.length > MAX_MISTYPED_LENGTH || !/\d/.test(s)) return false;
+  if (looksLikeMistypedSingle(s)) return true;
   // A compound with one typo in it ("22(2O)", "116건/ 4,8l7백만원"): every piece a figure or a typo, one a typo.
-  if (!/[/(]/.test(normalized)) return false;
+  if (!/[/(]/.test(s)) return false;
   const pieces: string[] = [];
-  for (const group of splitSlashes(normalized)) {
-    const m = /^([^()]*[^()\s])\s*\(([^()]+)\)\s*$/.exec(group);
+  for (const group of splitSlashes(s)) {
+    const m = GROUP_PAREN_RE.exec(group);
     if (m) pieces.push(m[1], m[2]);
     else pieces.push(group);
   }
-  const typos = pieces.filter((p) => !parseNumber(p) && looksLikeMistypedSingle(p.trim())).length;
-  return typos > 0 && pieces.every((p) => parseNumber(p) !== null || looksLikeMistypedSingle(p.trim()));
+  let typos = 0;
+  for (const piece of pieces) {
+    if (parseNormalized(piece)) continue;
+    if (!looksLikeMistypedSingle(piece.trim())) return false;
+    typos++;
+  }
+  return typos > 0;
 }
 
-function looksLikeMistypedSingle(normalized: string): boolean {
-  if (normalized === '' || parseNumber(normalized)) return false;
-  let core = normalized.replace(TRAILING_UNIT_RE, '');
+/** A typo'd figure still starts like one: a sign or '(' at most, then a digit or a letter typed for one. */
+const FIGURE_START_RE = /^[-+△▲( ]*[0-9OolI]/;
+
+function looksLikeMistypedSingle(s: string): boolean {
+  if (!FIGURE_START_RE.test(s) || parseNormalized(s)) return false;
+  let core = s.replace(TRAILING_UNIT_RE, '');
   core = core.replace(/^[-+△▲]\s*/, '');
   const parens = /^\((.*)\)$/.exec(core);
   if (parens) core = parens[1];
@@ -237,4 +280,26 @@ function looksLikeMistypedSingle(normalized: string): boolean {
   const lookalikes = (core.match(/[OolI]/g) ?? []).length;
   // A real digit first ("5OO"), or more digits than look-alike letters: "IO" or "lol" are words.
   return digits >= 1 && digits + lookalikes >= 2 && (/^[0-9]/.test(core) || digits > lookalikes);
+}
+
+/** What a text says as a figure, reading it once: used by readNumeric. */
+export type FigureText =
+  | { kind: 'number'; parsed: ParsedNumber }
+  | { kind: 'compound'; parts: ParsedNumber[] }
+  | { kind: 'invalid' }
+  | { kind: 'label' };
+
+export function classifyFigureText(text: string): FigureText {
+  const quick = PLAIN_INT_RE.test(text) || GROUPED_INT_RE.test(text) ? parseNumber(text) : null;
+  if (quick) return { kind: 'number', parsed: quick };
+  const s = normalizeFigureText(text).trim();
+  if (!/\d/.test(s)) {
+    const dash = parseNormalized(s);
+    return dash ? { kind: 'number', parsed: dash } : { kind: 'label' };
+  }
+  const parsed = parseNormalized(s);
+  if (parsed) return { kind: 'number', parsed };
+  const parts = compoundNormalized(s);
+  if (parts) return { kind: 'compound', parts };
+  return mistypedNormalized(s) ? { kind: 'invalid' } : { kind: 'label' };
 }

@@ -1,6 +1,6 @@
 /** What one grid cell means inside a table's numeric area. */
 import type { Cell } from '../grid/types';
-import { looksLikeMistypedNumber, parseCompound, parseNumber } from './parse';
+import { classifyFigureText } from './parse';
 import type { NumericCell } from './types';
 
 /**
@@ -31,16 +31,21 @@ export function readNumeric(cell: Cell | null | undefined): NumericCell {
   if (typeof v !== 'string') return { kind: 'empty' };
   const text = v;
   if (text.trim() === '') return { kind: 'empty' };
-  const parsed = parseNumber(text);
-  if (parsed) {
-    const out: NumericCell = { kind: 'number', value: parsed.value, fromText: !parsed.dash, parsed };
-    if (cell.f !== undefined) out.formula = cell.f;
-    return out;
+  const figure = classifyFigureText(text);
+  switch (figure.kind) {
+    case 'number': {
+      const { parsed } = figure;
+      const out: NumericCell = { kind: 'number', value: parsed.value, fromText: !parsed.dash, parsed };
+      if (cell.f !== undefined) out.formula = cell.f;
+      return out;
+    }
+    case 'compound':
+      return { kind: 'compound', parts: figure.parts, text };
+    case 'invalid':
+      return { kind: 'invalid', text };
+    default:
+      return { kind: 'label', text };
   }
-  const parts = parseCompound(text);
-  if (parts) return { kind: 'compound', parts, text };
-  if (looksLikeMistypedNumber(text)) return { kind: 'invalid', text };
-  return { kind: 'label', text };
 }
 
 /** The value a cell contributes to a sum: blank and '-' are zero; null when the cell holds no single figure. */
