@@ -73,7 +73,7 @@ describe('formatFinding', () => {
 
   it('names the likely wrong cell, the fixing value and the totals it explains', () => {
     const ko = formatFinding(SAMPLES['sum.cell'], 'ko');
-    expect(ko).toMatch(/E7 셀이 틀린.*16,450.*16,150.*C7, E6/);
+    expect(ko).toBe('E7 셀이 틀린 것으로 보입니다: 지금 값(16,450)을 맞는 값(16,150)으로 고치면 합계(C7, E6)가 모두 맞습니다 (차이 300)');
     expect(formatFinding(SAMPLES['sum.cell'], 'en')).toMatch(/E7 is probably the wrong cell.*16,450.*16,150.*C7, E6/);
   });
 

@@ -68,17 +68,18 @@ const TEMPLATES: Record<RuleId, Template> = {
   'sum.cell': (f, p, lang) => {
     const d = difference(f, p);
     const totals = terms(f.related, lang, ', ');
+    const several = (f.related?.length ?? 0) > 1;
     const arithmetic = str(p, 'arithmetic');
     if (lang === 'ko') {
       return (
-        `${f.cell} 셀이 틀린 것으로 보입니다: 지금 값(${shown(f.actual, lang)})을 ${shown(f.expected, lang)}(으)로 고치면 ` +
-        `합계 ${totals} 모두 맞습니다${gapSuffix(d, lang)}` +
+        `${f.cell} 셀이 틀린 것으로 보입니다: 지금 값(${shown(f.actual, lang)})을 맞는 값(${shown(f.expected, lang)})으로 고치면 ` +
+        `합계(${totals})${several ? '가 모두' : '도'} 맞습니다${gapSuffix(d, lang)}` +
         (arithmetic ? ` [${arithmetic}]` : '')
       );
     }
     return (
       `${f.cell} is probably the wrong cell: it holds ${shown(f.actual, lang)}; ${shown(f.expected, lang)} would make ` +
-      `the totals ${totals} all add up${gapSuffix(d, lang)}` +
+      `${several ? `the totals ${totals} all add up` : `the total ${totals} add up too`}${gapSuffix(d, lang)}` +
       (arithmetic ? ` [${arithmetic}]` : '')
     );
   },
