@@ -46,7 +46,7 @@ describe('planted caption faults', () => {
         expected,
         actual,
         related: ['D7'],
-        params: expect.objectContaining({ year: 2021, unit: '천원', difference: expected - actual }),
+        params: expect.objectContaining({ year: 2021, unit: '천원', difference: actual - expected }),
       }),
     ]);
   });

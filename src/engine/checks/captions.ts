@@ -43,7 +43,7 @@ export function checkCaptions(sheet: SheetGrid, table: Table, _options: Partial<
     const text = String(cellAt(sheet, rel.caption.row, rel.caption.col)?.v ?? '');
     const gap = figure.value - rel.amount;
     if (withinUnitRounding(gap, text, rel.caption.comp ?? 0, table.unit, figure.decimals)) continue;
-    const params: Finding['params'] = { difference: gap, caption: text.trim() };
+    const params: Finding['params'] = { difference: rel.amount - figure.value, caption: text.trim() };
     if (rel.year !== undefined) params.year = rel.year;
     if (table.unit !== undefined) params.unit = table.unit;
     if (rel.cell.comp !== undefined) params.component = rel.cell.comp;

@@ -100,6 +100,7 @@ export function checkProseRates(sheet: SheetGrid, table: TableLayout, options: P
         decimals: rate.decimals,
         policy,
         rightUnder: other,
+        statedPolicy: other,
         source: 'prose',
         arithmetic: `${rate.numerator} / ${rate.denominator} × 100 = ${roundHalfUp(exact, 4)}`,
       },

@@ -96,7 +96,7 @@ describe('checkRates rules', () => {
 
   test('a rate.rounding finding says which policy makes it right', () => {
     const { sheet, layout } = single('94.5');
-    expect(check(sheet, layout)[0].params).toMatchObject({ rightUnder: 'truncate', policy: 'half-up', exact: 94.5652 });
+    expect(check(sheet, layout)[0].params).toMatchObject({ statedPolicy: 'truncate', policy: 'half-up', exact: 94.5652 });
   });
 
   test.each([
@@ -136,13 +136,15 @@ describe('checkRates rules', () => {
     expect(check(g, layout)).toEqual([expect.objectContaining({ rule: 'rate.mismatch', cell: 'D3', expected: 25 })]);
   });
 
-  test('rates of 백만원 amounts within the rounding of their inputs are a warning, not an error', () => {
-    // 12 / 7 = 171.4 but 12.4 / 6.6 = 187.9 is possible from rounded figures.
-    const sheet = gridFromTsv(['구분\t예산액\t집행액\t집행률(%)', '계\t7\t12\t180.0'].join('\n'));
-    const layout = handLayout(sheet, { range: 'A1:D2', headerRows: 1, labelCols: 1, unit: '백만원' });
-    expect(check(sheet, layout)).toEqual([
-      expect.objectContaining({ rule: 'rate.rounding', params: expect.objectContaining({ reason: 'inputs-rounded' }) }),
-    ]);
+  test.each([
+    ['백만원', '180.0', 0],
+    ['백만원', '195.0', 1],
+    ['천원', '180.0', 1],
+  ])('amounts in %s: 12 / 7 stated as %s gives %i finding(s)', (unit, stated, count) => {
+    // 12 / 7 = 171.4, but amounts shown in 백만원 may be 12.4 / 6.6 = 187.9: the rate of the exact amounts.
+    const sheet = gridFromTsv(['구분\t예산액\t집행액\t집행률(%)', `계\t7\t12\t${stated}`].join('\n'));
+    const layout = handLayout(sheet, { range: 'A1:D2', headerRows: 1, labelCols: 1, unit });
+    expect(check(sheet, layout)).toHaveLength(count);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Rate checks: each stated rate against its numerator and denominator, recomputed with the table's stated
  * decimals under the rounding policy. Wrong under both policies: `rate.mismatch` (error). Right only under the
- * other policy, or only within the rounding of coarse inputs (백만원 amounts): `rate.rounding` (warning).
+ * other policy: `rate.rounding` (warning, naming that policy). Within the rounding of coarse inputs (a rate of
+ * the exact amounts, shown next to amounts in 백만원): no finding.
  * Rates stated in prose under a table ("종결사건(92건) 승소율 : 94.5%") are checked too, but never as errors.
  */
 import { refToA1 } from '../grid/a1';
@@ -53,13 +54,11 @@ export function checkRates(sheet: SheetGrid, table: Table, options: Partial<Chec
     if (sub !== undefined) params.subtract = sub;
     if (rel.target.comp !== undefined) params.component = rel.target.comp;
     let rule: Finding['rule'] = 'rate.mismatch';
+    if (verdict.status === 'inputs-rounded') continue;
     if (verdict.status === 'other-policy') {
       rule = 'rate.rounding';
       params.rightUnder = otherPolicy(policy);
-    } else if (verdict.status === 'inputs-rounded') {
-      rule = 'rate.rounding';
-      params.rightUnder = null;
-      params.reason = 'inputs-rounded';
+      params.statedPolicy = otherPolicy(policy);
     } else if (verdict.exact === null) {
       params.reason = 'zero-denominator';
     }
