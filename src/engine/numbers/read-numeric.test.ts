@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import type { Cell } from '../grid/types';
+import { looksLikeMistypedNumber, parseCompound, parseNumber } from './parse';
 import { numericValue, readNumeric } from './read-numeric';
 import type { NumericCell } from './types';
 
@@ -41,5 +43,44 @@ describe('readNumeric', () => {
     [{ kind: 'error', code: '#REF!' }, null],
   ])('numericValue(%j) = %s', (cell, expected) => {
     expect(numericValue(cell)).toBe(expected);
+  });
+});
+
+describe('readNumeric on any text', () => {
+  /** Texts built from the pieces report figures and their typos are made of, plus words. */
+  const piece = fc.constantFrom(
+    ...['0', '1', '5', '9', '12', '000', ',', '.', ' ', '-', '△', '(', ')', '/', '%', '건', '백만원', '명', '¹⁾', '*'],
+    ...['O', 'l', "'", '진행', '년', '－', '１', '　'],
+  );
+  const text = fc.array(piece, { maxLength: 8 }).map((xs) => xs.join(''));
+
+  it('agrees with parseNumber, parseCompound and looksLikeMistypedNumber', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const read = readNumeric({ v: t });
+        const single = parseNumber(t);
+        const expected =
+          t.trim() === ''
+            ? 'empty'
+            : single
+              ? 'number'
+              : parseCompound(t)
+                ? 'compound'
+                : looksLikeMistypedNumber(t)
+                  ? 'invalid'
+                  : 'label';
+        expect(read.kind).toBe(expected);
+        if (read.kind === 'number') expect(read.value).toBe(single?.value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30, unit: 'grapheme' }), (t) => {
+        expect(() => readNumeric({ v: t })).not.toThrow();
+      }),
+    );
   });
 });
