@@ -12,6 +12,13 @@ export const useFilePickerStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     textAlign: 'center',
   },
+  // Once a file is open the zone shrinks to a line: the findings need the room.
+  compact: {
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    textAlign: 'left',
+  },
   dragging: {
     ...shorthands.borderColor(tokens.colorBrandStroke1),
     backgroundColor: tokens.colorBrandBackground2,

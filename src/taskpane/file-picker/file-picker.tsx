@@ -12,7 +12,7 @@ export function FilePicker(props: FilePickerProps) {
   const styles = useFilePickerStyles();
   return (
     <div
-      className={mergeClasses(styles.zone, dragging && styles.dragging)}
+      className={mergeClasses(styles.zone, currentName && styles.compact, dragging && styles.dragging)}
       data-testid="drop-zone"
       onDragOver={onDragOver}
       onDragEnter={onDragOver}
@@ -20,8 +20,8 @@ export function FilePicker(props: FilePickerProps) {
       onDrop={onDrop}
     >
       {currentName && <Text className={styles.current}>{currentName}</Text>}
-      <Text>{strings.dropHere}</Text>
-      <Button appearance="primary" onClick={choose} disabled={disabled}>
+      {!currentName && <Text>{strings.dropHere}</Text>}
+      <Button appearance={currentName ? 'secondary' : 'primary'} onClick={choose} disabled={disabled}>
         {strings.chooseFile}
       </Button>
       <input
@@ -34,9 +34,11 @@ export function FilePicker(props: FilePickerProps) {
         disabled={disabled}
         onChange={onInputChange}
       />
-      <Text size={200} className={styles.privacy}>
-        {strings.fileStaysHere}
-      </Text>
+      {!currentName && (
+        <Text size={200} className={styles.privacy}>
+          {strings.fileStaysHere}
+        </Text>
+      )}
     </div>
   );
 }

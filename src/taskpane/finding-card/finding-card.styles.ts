@@ -34,6 +34,7 @@ export const useFindingCardStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  rule: { color: tokens.colorNeutralForeground2 },
   message: { display: 'block' },
   figures: {
     display: 'flex',

@@ -52,7 +52,9 @@ export function FindingCard(props: FindingCardProps) {
           {acceptance ? strings.summaryAccepted : severityLabel(finding.severity, strings)}
         </Badge>
         <Text className={styles.cell}>{finding.cell}</Text>
-        <Text size={200}>{finding.rule}</Text>
+        <Text size={200} className={styles.rule} title={finding.rule}>
+          {item.ruleTitle}
+        </Text>
       </button>
       <Text className={styles.message}>{item.message}</Text>
       {hasFigures && (

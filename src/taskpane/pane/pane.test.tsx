@@ -202,6 +202,25 @@ describe('standalone pane', () => {
     expect(summary).toHaveAttribute('data-warnings', '0');
   });
 
+  it("still says 'all totals add up' when only notes (info) remain, and lists the notes", async () => {
+    const note = finding({ rule: 'format.style', severity: 'info', sheet: '기획예산과', cell: 'B53', table: budget.id });
+    const { user } = renderPane({ result: { tables: [budget], findings: [note] } });
+    await openFile(user);
+    expect(await screen.findByTestId('all-good')).toHaveTextContent(ko.allGoodTitle);
+    expect(screen.getByTestId('summary')).toHaveAttribute('data-infos', '1');
+    expect(findingsIn(screen.getByTestId('findings')).map((c) => c.dataset.cell)).toEqual(['B53']);
+  });
+
+  it('names each rule by its title when the messages give one', async () => {
+    const fake = fakeServices({ result: RESULT });
+    fake.services.ruleTitle = (rule, lang) => `${lang}:${rule.toUpperCase()}`;
+    const user = userEvent.setup();
+    render(<App services={fake.services} />);
+    await openFile(user);
+    const card = findingsIn(await screen.findByTestId('findings'))[0];
+    expect(card).toHaveTextContent('ko:SUM.CELL');
+  });
+
   it.each([
     ['encrypted', ko.errorOleFile],
     ['legacy-xls', ko.errorOleFile],

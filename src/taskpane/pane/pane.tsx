@@ -105,7 +105,8 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
           <Summary counts={counts} strings={strings} />
           {counts.tables === 0 && phase.result.findings.length === 0 ? (
             <EmptyState testId="no-tables" glyph="◌" title={strings.noTablesTitle} body={strings.noTablesBody} />
-          ) : state.open.length === 0 ? (
+          ) : counts.errors === 0 && counts.warnings === 0 ? (
+            // Notes (info) alone do not spoil "all totals add up"; they are still listed below.
             <EmptyState
               testId="all-good"
               glyph="✓"

@@ -20,6 +20,8 @@ export interface ShownFinding {
   key: string;
   finding: Finding;
   message: string;
+  /** The rule's short name in the pane's language. */
+  ruleTitle: string;
   acceptance?: Acceptance;
 }
 

@@ -190,6 +190,7 @@ export function usePane(props: PaneProps): [PaneState, PaneActions] {
         key,
         finding,
         message: services.formatFinding(finding, lang),
+        ruleTitle: services.ruleTitle?.(finding.rule, lang) ?? finding.rule,
         acceptance: acceptances[key],
       };
       (shown.acceptance ? accepted : open).push(shown);

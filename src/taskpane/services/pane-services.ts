@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { CheckResult, CheckScope, Finding, RoundingPolicy, SheetGrid } from '../../engine';
+import type { CheckResult, CheckScope, Finding, RoundingPolicy, RuleId, SheetGrid } from '../../engine';
 import type { WorkbookPort } from '../../port';
 import type { AcceptanceStore } from '../acceptance';
 import type { HostInfo } from '../boot';
@@ -34,6 +34,8 @@ export interface PaneServices {
   host: HostInfo;
   checkWorkbook(sheets: SheetGrid[], options: { rounding: RoundingPolicy }, scope?: CheckScope): CheckResult;
   formatFinding(finding: Finding, lang: Lang): string;
+  /** A short name for a rule ("합계 불일치"); the rule id is shown when absent. */
+  ruleTitle?(rule: RuleId, lang: Lang): string;
   office?: OfficeServices;
   standalone?: StandaloneServices;
   preferences?: PreferenceStore;
