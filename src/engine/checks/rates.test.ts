@@ -148,6 +148,24 @@ describe('checkRates rules', () => {
   });
 });
 
+describe('rates written by formulas', () => {
+  function formulaTable(value: number, formula: string) {
+    const sheet = gridFromTsv('구분\t종결\t승소\t승소율(%)');
+    const g: SheetGrid = { ...sheet, cells: [...sheet.cells, [{ v: '계' }, { v: 92 }, { v: 87 }, { v: value, f: formula, fmt: '0.0' }]] };
+    return { sheet: g, layout: handLayout(g, { range: 'A1:D2', headerRows: 1, labelCols: 1 }) };
+  }
+
+  test.each([
+    ['ROUND(C2/B2*100,1)', 94.6, []],
+    ['C2/B2*100', (87 / 92) * 100, []],
+    ['ROUNDDOWN(C2/B2*100,1)', 94.5, ['rate.rounding']],
+    ['C2/(B2+1)*100', (87 / 93) * 100, ['rate.mismatch']],
+  ])('=%s', (formula, value, rules) => {
+    const { sheet, layout } = formulaTable(value, formula);
+    expect(check(sheet, layout).map((f) => f.rule)).toEqual(rules);
+  });
+});
+
 describe('checkRates property', () => {
   const policyArb = fc.constantFrom<RoundingPolicy>('half-up', 'truncate');
   const caseArb = fc.record({

@@ -159,7 +159,8 @@ export function judgeRate(f: RateFigures, decimals: number | null, policy: Round
     return { status: 'mismatch', exact: null, expected: null, stated: stated.percent, decimals: d };
   }
   const exact = (top * 100) / denominator.value;
-  const fullPrecision = stated.formula || (stated.shown === null && stated.stored >= FULL_PRECISION);
+  // An unrounded figure (a formula =B2/C2*100, or its value pasted): compare it as it is, not as rounded.
+  const fullPrecision = stated.stored >= FULL_PRECISION;
   if (fullPrecision && nearlyEqual(stated.percent, exact)) return { status: 'ok', exact };
   const underPolicy = roundByPolicy(exact, d, policy);
   if (nearlyEqual(stated.percent, underPolicy)) return { status: 'ok', exact };
