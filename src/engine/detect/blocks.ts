@@ -148,13 +148,29 @@ function isBottomCaptionRow(view: SheetView, box: CellRange, row: number): boole
   return cells.every((c) => hasNoteMark(c.text));
 }
 
-function isSplitRow(view: SheetView, box: CellRange, row: number): boolean {
+/** A caption line inside a block by its own marks: unit, basis, amount, heading, note, footnote, bullet. */
+function isMarkedCaptionRow(view: SheetView, box: CellRange, row: number): boolean {
   const cells = rowCells(view, row, box.c0, box.c1);
   if (cells.length !== 1 || cells[0].figure) return false;
   const text = cells[0].text;
   const kind = classifyCaption(text);
   if (kind === 'unit' || kind === 'basis' || kind === 'amount' || kind === 'footnote') return true;
   return hasHeadingMark(text) || hasNoteMark(text) || (isBulletLine(text) && text.length >= 10);
+}
+
+/**
+ * A row inside a block that separates two tables packed without blank rows: a marked caption line, or a plain line
+ * (a title such as '주요사업 목록') right after figures and right before another caption line or a header row.
+ */
+function isSplitRow(view: SheetView, box: CellRange, row: number): boolean {
+  if (isMarkedCaptionRow(view, box, row)) return true;
+  const cells = rowCells(view, row, box.c0, box.c1);
+  if (cells.length !== 1 || cells[0].figure) return false;
+  const before = rowCells(view, row - 1, box.c0, box.c1);
+  if (!before.some((c) => c.figure)) return false;
+  if (isMarkedCaptionRow(view, box, row + 1)) return true;
+  const after = rowCells(view, row + 1, box.c0, box.c1);
+  return after.length >= 2 && !after.some((c) => c.figure);
 }
 
 /**

@@ -96,10 +96,15 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
     let sawNote = false;
     for (let row = range.r0 - 1; row >= 0 && lines.length < MAX_LINES_ABOVE; row--) {
       if (index.blocked(row, left, range.c1, self)) {
-        // Notes right under another table (at most one blank row between) are its notes, not this one's captions.
+        // Notes right under the table above (one blank row at most) and nearer to it than to this table are that
+        // table's notes, not this one's captions.
         let edge = row;
-        while (lines.length > 0 && lines[lines.length - 1].kind === 'note' && lines[lines.length - 1].row - edge <= 2) {
-          const line = lines.pop() as CaptionLine;
+        while (lines.length > 0) {
+          const line = lines[lines.length - 1];
+          // A note with this table's caption lines right under it (no blank row) leads into this table.
+          const leadsIn = line.row + 1 === range.r0 || lines.some((l) => l.row === line.row + 1 && l.kind !== 'note');
+          if (line.kind !== 'note' || leadsIn || line.row - edge > 2 || line.row - row >= range.r0 - line.row) break;
+          lines.pop();
           claimed.delete(key(line.row, line.col));
           edge = line.row;
         }
