@@ -14,7 +14,6 @@ const doc = parseReportText(text);
 
 function summary(options: ReportLayoutOptions): unknown[] {
   const sheets = layoutReport(doc, options);
-  const dr = options.origin?.row ?? 0;
   const dc = options.origin?.col ?? 0;
   return sheets.flatMap((s) =>
     detectTables(s).map((t) => ({
