@@ -45,6 +45,33 @@ function parts() {
   return [...builtIn, ...extra];
 }
 
+/**
+ * A part module as { name, run(ctx) }. A module that instead exports a `bench…(options)` function returning
+ * { name, median, bar, unit, … } (as scripts/bench-pane.js does) is wrapped: called with { runs: 3 } under
+ * --quick, and its result printed on one line.
+ */
+function asPart(mod, file) {
+  const fallbackName = path.basename(file, '.js');
+  if (typeof mod.run === 'function') return { name: mod.name || fallbackName, run: mod.run };
+  const fnName = Object.keys(mod).find((k) => /^bench/.test(k) && typeof mod[k] === 'function');
+  if (!fnName) return { name: fallbackName, run: async () => { throw new Error('exports neither run(ctx) nor a bench…() function'); } };
+  return {
+    name: fallbackName,
+    run: async (ctx) => {
+      const r = await mod[fnName](ctx.quick ? { runs: 3 } : {});
+      if (r && typeof r.median === 'number') {
+        const unit = r.unit || 'ms';
+        const bar = r.bar !== undefined ? `; bar ≤ ${r.bar} ${unit}` : '';
+        const spread = r.min !== undefined ? ` (min ${r.min}, max ${r.max}, ${r.runs} runs${bar})` : '';
+        ctx.log(`${r.name || fallbackName}: median ${r.median} ${unit}${spread}${r.ok === false ? ' OVER' : ''}`);
+      } else {
+        ctx.log(JSON.stringify(r));
+      }
+      return r;
+    },
+  };
+}
+
 async function mainBench() {
   if (!flag('--no-build')) build();
   const timing = require('./bench/timing');
@@ -54,14 +81,14 @@ async function mainBench() {
   const started = new Date();
   console.log(`report-tables bench — node ${process.version}, ${require('node:os').cpus().length} CPUs, ${started.toISOString()}`);
   for (const file of parts()) {
-    const part = require(file);
+    const part = asPart(require(file), file);
     if (only && !part.name.includes(only)) continue;
     console.log(`\n== ${part.name} (${path.relative(root, file)})`);
     const ctx = { log: (line) => console.log(line), quick: flag('--quick'), timing, lib, generateWorkbook };
     try {
       results[part.name] = (await part.run(ctx)) ?? null;
     } catch (err) {
-      console.log(`  failed: ${err && err.stack ? err.stack : err}`);
+      console.log(`  failed: ${err && err.message ? err.message : err}`);
       results[part.name] = { failed: String(err && err.message ? err.message : err) };
       process.exitCode = 1;
     }
