@@ -8,6 +8,9 @@ import type { Finding } from './model/finding';
 import type { CheckResult } from './model/result';
 import type { Table } from './model/table';
 import { fromA1 } from './grid/a1';
+import { checkTable } from './checks';
+import { detectTables } from './detect';
+import { inferRelations } from './relations';
 
 export interface CheckScope {
   /** Only this sheet. */
@@ -21,9 +24,21 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
   const tables: Table[] = [];
   const findings: Finding[] = [];
   const targets = scope ? sheets.filter((s) => s.name === scope.sheet) : sheets;
-  void parsed;
-  void targets;
+  for (const sheet of targets) {
+    // The very-hidden registry sheet holds specs as JSON, not report tables.
+    if (sheet.state === 'veryHidden') continue;
+    for (const layout of detectTables(sheet)) {
+      if (scope?.range && !overlaps(layout.range, scope.range)) continue;
+      const table: Table = { ...layout, relations: inferRelations(sheet, layout, parsed) };
+      tables.push(table);
+      findings.push(...checkTable(sheet, table, parsed));
+    }
+  }
   return { tables, findings: sortFindings(findings, sheets) };
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 }
 
 /** Sheet order first, then row, then column: the order a reviewer walks the workbook. */

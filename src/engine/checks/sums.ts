@@ -14,7 +14,7 @@ import type { Finding } from '../model/finding';
 import type { CheckOptions } from '../model/options';
 import type { Relation, Table } from '../model/table';
 import { formatReportNumber } from '../numbers';
-import { isCoarseUnit, TableFigures, type Figure } from '../relations/sum-values';
+import { figuresOf, isCoarseUnit, type Figure, type TableFigures } from '../relations/sum-values';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 
@@ -48,7 +48,7 @@ function decimalsOf(x: number): number {
 }
 
 function tidy(x: number): number {
-  return Number(x.toPrecision(12));
+  return Number.isInteger(x) ? x : Number(x.toPrecision(12));
 }
 
 function sameValue(a: number, b: number): boolean {
@@ -75,7 +75,7 @@ function evaluate(figures: TableFigures, rel: SumRelation): { total: Figure; par
 export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<CheckOptions>): Finding[] {
   const sums = table.relations.filter((r): r is SumRelation => r.type === 'sum');
   if (sums.length === 0) return [];
-  const figures = new TableFigures(sheet, table);
+  const figures = figuresOf(sheet, table);
   const coarseTable = isCoarseUnit(table.unit);
   const findings: Finding[] = [];
   const failures: Failure[] = [];
@@ -87,7 +87,7 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
     const gap = tidy(e.total.value - e.sum);
     if (sameValue(e.total.value, e.sum)) continue;
     const all = [e.total, ...e.parts];
-    const coarse = coarseTable || all.some((f) => f.decimals > 0 || isCoarseUnit(f.unit));
+    const coarse = coarseTable || all.some((f) => f.rounded);
     const decimals = Math.max(...all.map((f) => f.decimals));
     const tolerance = tidy((e.parts.length + 1) * 0.5 * 10 ** -decimals);
     if (coarse && Math.abs(gap) <= tolerance + EPS) {
@@ -234,6 +234,7 @@ export function sumFormulaCells(formula: string): Set<string> | null {
 
 function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base: { sheet: string; table: string }): Finding[] {
   const out: Finding[] = [];
+  if (!sums.some((r) => sheet.cells[r.total.row]?.[r.total.col]?.f)) return out;
   // A part that is itself a total may be summed through its own parts instead (총계 = SUM of all leaves).
   const byTotal = new Map<string, SumRelation>();
   for (const r of sums) if (r.total.comp === undefined) byTotal.set(`${r.axis}|${r.total.row}:${r.total.col}`, r);

@@ -16,6 +16,8 @@ export interface Figure {
   empty: boolean;
   /** Unit word written with the figure ('백만원' in "4,817백만원"). */
   unit?: string;
+  /** Shown rounded (decimals, or a coarse unit such as 백만원): a sum may miss by the rounding. */
+  rounded: boolean;
 }
 
 /** Units whose figures are rounded from finer amounts, so totals may miss their parts by rounding. */
@@ -45,6 +47,7 @@ function valueDecimals(value: number): number {
 /** Reads a table's cells once each and answers figure questions about them. */
 export class TableFigures {
   private readonly cache = new Map<number, NumericCell>();
+  private readonly figureCache = new Map<number, Figure | null>();
   private readonly width: number;
   private readonly firstDataCol: number;
 
@@ -77,31 +80,64 @@ export class TableFigures {
   }
 
   figure(ref: CellRef): Figure | null {
+    return this.figureAt(ref.row, ref.col, ref.comp);
+  }
+
+  /** figure() without building a reference; cached, so inference can ask again for every candidate. */
+  figureAt(row: number, col: number, comp: number | undefined): Figure | null {
+    const key = (row * this.width + col) * 64 + (comp === undefined ? 0 : comp + 1);
+    let f = this.figureCache.get(key);
+    if (f === undefined) {
+      f = this.read({ row, col, comp });
+      this.figureCache.set(key, f);
+    }
+    return f;
+  }
+
+  private read(ref: CellRef): Figure | null {
     if (this.isLabelCol(ref.col)) {
       const v = this.sheet.cells[ref.row]?.[ref.col]?.v;
       if (typeof v !== 'string') return null;
       const total = labelTotal(v);
-      return total === null || total === undefined ? null : { value: total, decimals: 0, empty: false };
+      return total === null || total === undefined ? null : { value: total, decimals: 0, empty: false, rounded: false };
     }
     const n = this.numeric(ref.row, ref.col);
     switch (n.kind) {
       case 'empty':
-        return { value: 0, decimals: 0, empty: true };
+        return { value: 0, decimals: 0, empty: true, rounded: false };
       case 'number': {
         // A plain figure in a compound column stands for every component only when it is zero ('-').
         if (ref.comp !== undefined && ref.comp > 0 && n.value !== 0) return null;
         if (n.parsed?.percent) return null;
         const cell = this.sheet.cells[ref.row]?.[ref.col];
         const decimals = n.parsed ? n.parsed.decimals : (formatDecimals(cell?.fmt) ?? valueDecimals(n.value));
-        return { value: n.value, decimals, empty: false, unit: n.parsed?.unit };
+        return { value: n.value, decimals, empty: false, unit: n.parsed?.unit, rounded: decimals > 0 || isCoarseUnit(n.parsed?.unit) };
       }
       case 'compound': {
         const part = n.parts[ref.comp ?? 0];
         if (!part || part.percent) return null;
-        return { value: part.value, decimals: part.decimals, empty: false, unit: part.unit };
+        return { value: part.value, decimals: part.decimals, empty: false, unit: part.unit, rounded: part.decimals > 0 || isCoarseUnit(part.unit) };
       }
       default:
         return null;
     }
   }
+}
+
+/** One reader per sheet and table, shared by inference and the checks so each cell is parsed once. */
+const shared = new WeakMap<SheetGrid, Map<string, TableFigures>>();
+
+export function figuresOf(sheet: SheetGrid, layout: TableLayout): TableFigures {
+  let bySheet = shared.get(sheet);
+  if (!bySheet) {
+    bySheet = new Map();
+    shared.set(sheet, bySheet);
+  }
+  const key = `${layout.id}|${layout.labelCols}`;
+  let figures = bySheet.get(key);
+  if (!figures) {
+    figures = new TableFigures(sheet, layout);
+    bySheet.set(key, figures);
+  }
+  return figures;
 }

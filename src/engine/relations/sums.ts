@@ -13,7 +13,7 @@ import type { CellRef, SheetGrid } from '../grid/types';
 import { isDiffLabel, isRateLabel, isRemarkLabel, normalizeLabel, totalLabelKind } from '../labels';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
-import { isCoarseUnit, TableFigures } from './sum-values';
+import { figuresOf, isCoarseUnit, type TableFigures } from './sum-values';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 type Axis = 'row' | 'column';
@@ -79,7 +79,27 @@ function cleanPath(path: readonly string[]): string[] {
   return out;
 }
 
+/** Labels repeat across tables (계, 합계, 2020년): their reading is cached. */
+const lineCache = new Map<string, Omit<Line, 'index'>>();
+const pathCache = new WeakMap<readonly string[], Omit<Line, 'index'>>();
+
 function makeLine(index: number, rawPath: readonly string[]): Line {
+  let hit = pathCache.get(rawPath);
+  if (!hit) {
+    const cacheKey = rawPath.join('\u0000');
+    hit = lineCache.get(cacheKey);
+    if (!hit) {
+      const line = readLine(index, rawPath);
+      hit = { path: line.path, label: line.label, rank: line.rank, role: line.role };
+      if (lineCache.size > 10_000) lineCache.clear();
+      lineCache.set(cacheKey, hit);
+    }
+    pathCache.set(rawPath, hit);
+  }
+  return { index, path: hit.path, label: hit.label, rank: hit.rank, role: hit.role };
+}
+
+function readLine(index: number, rawPath: readonly string[]): Line {
   const path = cleanPath(rawPath);
   const label = path[path.length - 1] ?? '';
   const any = (re: RegExp) => path.some((p) => re.test(p));
@@ -158,14 +178,14 @@ class SumInference {
   private readonly figures: TableFigures;
   private readonly relations: SumRelation[] = [];
   /** Total cells already claimed, so two proposals never make the same cell a total twice. */
-  private readonly claimed = new Set<string>();
+  private readonly claimed = new Set<number>();
   private readonly coarseTable: boolean;
 
   constructor(
     sheet: SheetGrid,
     private readonly layout: TableLayout,
   ) {
-    this.figures = new TableFigures(sheet, layout);
+    this.figures = figuresOf(sheet, layout);
     this.coarseTable = isCoarseUnit(layout.unit);
   }
 
@@ -212,42 +232,50 @@ class SumInference {
 
   private componentsOf(eq: Eq): number {
     let k = this.figures.components(eq.total.row, eq.total.col);
-    for (const p of eq.parts) k = Math.max(k, this.figures.components(p.row, p.col));
+    for (const p of eq.parts) {
+      const c = this.figures.components(p.row, p.col);
+      if (c > k) k = c;
+    }
     return k;
   }
 
-  /** Each equation, component by component, with its figures; null figures mean "cannot say". */
-  private *expand(eqs: Eq[]): Generator<{ total: CellRef; parts: CellRef[]; evaluable: boolean; holds: boolean; nonzero: boolean }> {
-    for (const eq of eqs) {
-      const k = this.componentsOf(eq);
-      for (let comp = 0; comp < k; comp++) {
-        const withComp = (r: CellRef): CellRef => (k > 1 ? { row: r.row, col: r.col, comp } : { row: r.row, col: r.col });
-        const total = withComp(eq.total);
-        const parts = eq.parts.map(withComp);
-        const t = this.figures.figure(total);
-        const ps = parts.map((p) => this.figures.figure(p));
-        if (!t || ps.some((p) => p === null)) continue;
-        const figs = ps as NonNullable<(typeof ps)[number]>[];
-        if (t.empty && figs.every((f) => f.empty)) continue;
-        const sum = figs.reduce((s, f) => s + f.value, 0);
-        const coarse = this.coarseTable || [t, ...figs].some((f) => f.decimals > 0 || isCoarseUnit(f.unit));
-        const decimals = Math.max(t.decimals, ...figs.map((f) => f.decimals));
-        const tol = coarse ? (figs.length + 1) * 0.5 * 10 ** -decimals : 0;
-        const gap = Math.abs(t.value - sum);
-        const evaluable = !t.empty;
-        yield { total, parts, evaluable, holds: gap <= tol + EPS * Math.max(1, Math.abs(sum)), nonzero: t.value !== 0 };
-      }
+  /**
+   * One equation, one component: -1 when it cannot be read (words, a missing component) or when every cell is
+   * blank; 0 when the total is blank (to be filled); 1 when it fails; 2 when it holds; 3 when it holds with a
+   * non-zero total. Allocation-free: inference runs this for every candidate on every row.
+   */
+  private judge(eq: Eq, comp: number | undefined): number {
+    const t = this.figures.figureAt(eq.total.row, eq.total.col, comp);
+    if (!t) return -1;
+    let sum = 0;
+    let allEmpty = t.empty;
+    let rounded = this.coarseTable || t.rounded;
+    let decimals = t.decimals;
+    for (const p of eq.parts) {
+      const f = this.figures.figureAt(p.row, p.col, comp);
+      if (!f) return -1;
+      sum += f.value;
+      if (!f.empty) allEmpty = false;
+      if (f.rounded) rounded = true;
+      if (f.decimals > decimals) decimals = f.decimals;
     }
+    if (allEmpty) return -1;
+    if (t.empty) return 0;
+    const tol = rounded ? (eq.parts.length + 1) * 0.5 * 10 ** -decimals : 0;
+    if (Math.abs(t.value - sum) > tol + EPS * Math.max(1, Math.abs(sum))) return 1;
+    return t.value !== 0 ? 3 : 2;
   }
 
   private stats(eqs: Eq[]): Stats {
     const s: Stats = { n: 0, holds: 0, nontrivial: 0 };
-    for (const e of this.expand(eqs)) {
-      if (!e.evaluable) continue;
-      s.n++;
-      if (e.holds) {
-        s.holds++;
-        if (e.nonzero) s.nontrivial++;
+    for (const eq of eqs) {
+      const k = this.componentsOf(eq);
+      for (let comp = 0; comp < k; comp++) {
+        const v = this.judge(eq, k > 1 ? comp : undefined);
+        if (v <= 0) continue;
+        s.n++;
+        if (v >= 2) s.holds++;
+        if (v === 3) s.nontrivial++;
       }
     }
     return s;
@@ -274,11 +302,18 @@ class SumInference {
   }
 
   private emit(axis: Axis | 'cell', eqs: Eq[], evidence: Evidence, family: string): void {
-    for (const e of this.expand(eqs)) {
-      const key = `${e.total.row}:${e.total.col}:${e.total.comp ?? ''}:${axis}`;
-      if (this.claimed.has(key)) continue;
-      this.claimed.add(key);
-      this.relations.push({ type: 'sum', axis, total: e.total, parts: e.parts, evidence, family });
+    const axisBit = axis === 'row' ? 0 : axis === 'column' ? 1 : 2;
+    for (const eq of eqs) {
+      const k = this.componentsOf(eq);
+      for (let c = 0; c < k; c++) {
+        const comp = k > 1 ? c : undefined;
+        if (this.judge(eq, comp) < 0) continue;
+        const key = ((eq.total.row * 16_384 + eq.total.col) * 64 + c) * 4 + axisBit;
+        if (this.claimed.has(key)) continue;
+        this.claimed.add(key);
+        const ref = (r: CellRef): CellRef => (comp === undefined ? { row: r.row, col: r.col } : { row: r.row, col: r.col, comp });
+        this.relations.push({ type: 'sum', axis, total: ref(eq.total), parts: eq.parts.map(ref), evidence, family });
+      }
     }
   }
 
