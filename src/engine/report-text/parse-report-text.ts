@@ -10,6 +10,9 @@ import type {
   ReportTextBlock,
 } from './types';
 
+/** "(단위 : 천원)", "(2020. 10월말 기준, 단위: 건)" → the unit word. */
+const UNIT_IN_LINE = /단위\s*[:：]\s*([^\s,)]+)/;
+
 /** Name of the section that holds tables found before any department heading. */
 export const FALLBACK_SECTION = '보고서';
 
@@ -183,6 +186,8 @@ function parseSection(lines: Line[], start: SectionStart, end: number): ReportSe
     const title = captions.find((c) => c.kind === 'title' || c.kind === 'amount')?.text;
     const table: ReportTable = { line: lines[span.from].no, rows, width, captions, comments: [], headerRows: guessHeaderRows(rows) };
     if (title !== undefined) table.title = title;
+    const unit = captions.map((c) => (c.kind === 'unit' || c.kind === 'basis' ? UNIT_IN_LINE.exec(c.text)?.[1] : undefined)).find(Boolean);
+    if (unit !== undefined) table.unit = unit;
     return table;
   });
   tables.forEach((table, k) => {

@@ -80,6 +80,15 @@ describe('the reference report', () => {
     }
   });
 
+  test('units come from the unit and basis lines', () => {
+    const units = allTables(doc).map((t) => t.table.unit ?? '');
+    const byLine = new Map(allTables(doc).map((t, k) => [t.table.line, units[k]]));
+    for (const line of [104, 166, 213, 358, 441, 512, 572, 639, 739]) expect(byLine.get(line)).toBe('천원');
+    expect(byLine.get(239)).toBe('백만원');
+    for (const line of [588, 608, 650]) expect(byLine.get(line)).toBe('건');
+    for (const line of [31, 41, 46, 72, 703]) expect(byLine.get(line)).toBe('');
+  });
+
   test('no markup survives in fields, captions or comments', () => {
     const all = allTables(doc).flatMap(({ table }) => [
       ...table.rows.flat(),

@@ -20,6 +20,8 @@ export interface ReportTable {
   captions: ReportLine[];
   /** The heading that names the table (the caption of kind 'title' or 'amount'), if any. */
   title?: string;
+  /** The unit its unit or basis line states: '천원' from "(단위 : 천원)", '건' from "(…, 단위 : 건)". */
+  unit?: string;
   /** Lines right under the table that comment on it ("⇒ 종결사건(92건) 승소율 : 94.5%", "※ …"). */
   comments: ReportLine[];
   /**
