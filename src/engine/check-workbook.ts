@@ -8,9 +8,9 @@ import type { Finding } from './model/finding';
 import type { CheckResult } from './model/result';
 import type { Table } from './model/table';
 import { fromA1 } from './grid/a1';
-import { checkTable } from './checks';
+import { checkTable, checkTables } from './checks';
 import { detectTables } from './detect';
-import { inferRelations } from './relations';
+import { inferPlanYear, inferRelations } from './relations';
 
 export interface CheckScope {
   /** Only this sheet. */
@@ -20,7 +20,10 @@ export interface CheckScope {
 }
 
 export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, scope?: CheckScope): CheckResult {
-  const parsed: CheckOptions = checkOptionsSchema.parse(options ?? {});
+  const given: CheckOptions = checkOptionsSchema.parse(options ?? {});
+  // Captions without a year name the report's plan year: the year most captions of the workbook name.
+  const planYear = given.planYear ?? inferPlanYear(sheets);
+  const parsed: CheckOptions = planYear === undefined ? given : { ...given, planYear };
   const tables: Table[] = [];
   const findings: Finding[] = [];
   const targets = scope ? sheets.filter((s) => s.name === scope.sheet) : sheets;
@@ -34,6 +37,7 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
       findings.push(...checkTable(sheet, table, parsed));
     }
   }
+  findings.push(...checkTables(tables));
   return { tables, findings: sortFindings(findings, sheets) };
 }
 
