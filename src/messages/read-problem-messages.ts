@@ -67,6 +67,10 @@ const TEXTS: Record<string, Texts> = {
     ko: (d) => `파일 안의 XML이 깨졌습니다${d ? ` (${d})` : ''}. Excel에서 열어 복구한 뒤 다시 저장하세요`,
     en: (d) => `has broken XML inside${d ? ` (${d})` : ''}; open it in Excel to repair it and save it again`,
   },
+  unsupported: {
+    ko: (d) => `이 프로그램이 아직 읽지 못하는 내용이 들어 있습니다${d ? ` (${d})` : ''}. Excel에서 열어 .xlsx로 다시 저장해 보세요`,
+    en: (d) => `holds something this tool cannot read yet${d ? ` (${d})` : ''}; try opening it in Excel and saving it as .xlsx again`,
+  },
 };
 
 /** The reason alone ("빈 파일입니다 (0바이트)"). */

@@ -73,7 +73,8 @@ export async function classifyLoadFailure(file: string, data: Uint8Array, loadEr
   const broken = await firstBrokenPart(zip);
   if (broken) return makeProblem(file, 'malformed-xml', broken);
   if (loadError === undefined) return makeProblem(file, 'not-xlsx', 'no-sheets');
-  return makeProblem(file, 'malformed-xml', firstLine(messageOf(loadError)));
+  // Well-formed parts that exceljs still rejects: something it does not support, not a damaged file.
+  return makeProblem(file, 'unsupported', firstLine(messageOf(loadError)));
 }
 
 function firstLine(text: string): string {

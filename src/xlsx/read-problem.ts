@@ -15,6 +15,7 @@ export const READ_PROBLEM_CODES = [
   'drm',
   'hancom-cell',
   'malformed-xml',
+  'unsupported',
 ] as const;
 export type ReadProblemCode = (typeof READ_PROBLEM_CODES)[number];
 

@@ -48,7 +48,16 @@ export function fileReport(file: string, result: CheckResult, lang: Lang): strin
     lines.push(`  [${sheet}]`);
     for (const t of result.tables.filter((x) => x.sheet === sheet)) {
       const own = result.findings.filter((f) => f.table === t.id);
-      const status = own.length === 0 ? (lang === 'ko' ? ' — 이상 없음' : ' — OK') : '';
+      const status =
+        t.kind === 'text'
+          ? lang === 'ko'
+            ? ' — 숫자 없는 표, 검사하지 않음'
+            : ' — no figures, not checked'
+          : own.length === 0
+            ? lang === 'ko'
+              ? ' — 이상 없음'
+              : ' — OK'
+            : '';
       lines.push(`    ${tableHeading(t, lang)}${status}`);
       for (const f of own) lines.push(findingLine(f, lang));
     }

@@ -57,6 +57,14 @@ async function withBrokenXml(): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array' });
 }
 
+/** Well-formed XML that exceljs cannot make sense of (a merge with an impossible address). */
+async function withImpossibleMerge(): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await validXlsx());
+  const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="ZZZZ1"/></mergeCells>'));
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
 async function zipWithoutWorkbook(): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('readme.txt', 'not a workbook');
@@ -85,6 +93,7 @@ export async function badInputs(): Promise<BadInput[]> {
     { name: 'a Hancom .cell file (OLE)', fileName: 'team.cell', content: buildOleFile(['FileHeader', 'DocInfo']), code: 'hancom-cell', says: /Hancell.*\.xlsx/ },
     { name: 'a Hancom .cell file (other bytes)', fileName: 'team2.cell', content: noise(600, 11), code: 'hancom-cell', says: /Hancell/ },
     { name: 'malformed XML inside the zip', fileName: 'broken.xlsx', content: await withBrokenXml(), code: 'malformed-xml', says: /broken XML.*sheet1\.xml/ },
+    { name: 'content exceljs cannot read', fileName: 'odd.xlsx', content: await withImpossibleMerge(), code: 'unsupported', says: /cannot read yet \(.*ZZZZ/ },
     { name: 'a zip that is not a workbook', fileName: 'other.xlsx', content: await zipWithoutWorkbook(), code: 'not-xlsx', says: /not an Excel workbook/ },
   ];
 }
