@@ -97,14 +97,18 @@ interface RowCell {
   figure: boolean;
 }
 
-/** The cells with a value in one row of a box (cells covered by a merge are left out). */
-export function rowCells(view: SheetView, row: number, c0: number, c1: number): RowCell[] {
+/**
+ * The cells with a value in one row of a box (cells covered by a merge are left out). With `limit`, stops after that
+ * many cells: most rows are table rows, and one look at their second cell is enough to rule out a caption line.
+ */
+export function rowCells(view: SheetView, row: number, c0: number, c1: number, limit = Infinity): RowCell[] {
   const out: RowCell[] = [];
-  for (let c = c0; c <= c1; c++) {
+  for (let c = c0; c <= c1 && out.length < limit; c++) {
     if (!view.isOccupied(row, c) || view.isCovered(row, c)) continue;
-    const text = view.text(row, c);
-    if (text === '') continue;
     const cls = view.classOf(row, c);
+    if (cls === 'empty') continue;
+    // A figure's text is never read as a caption; skip turning numbers into strings.
+    const text = cls === 'figure' ? '' : view.text(row, c);
     out.push({ col: c, text, figure: cls === 'figure' });
   }
   return out;
@@ -150,7 +154,7 @@ function isBottomCaptionRow(view: SheetView, box: CellRange, row: number): boole
 
 /** A caption line inside a block by its own marks: unit, basis, amount, heading, note, footnote, bullet. */
 function isMarkedCaptionRow(view: SheetView, box: CellRange, row: number): boolean {
-  const cells = rowCells(view, row, box.c0, box.c1);
+  const cells = rowCells(view, row, box.c0, box.c1, 2);
   if (cells.length !== 1 || cells[0].figure) return false;
   const text = cells[0].text;
   const kind = classifyCaption(text);
@@ -163,9 +167,9 @@ function isMarkedCaptionRow(view: SheetView, box: CellRange, row: number): boole
  * (a title such as '주요사업 목록') right after figures and right before another caption line or a header row.
  */
 function isSplitRow(view: SheetView, box: CellRange, row: number): boolean {
-  if (isMarkedCaptionRow(view, box, row)) return true;
-  const cells = rowCells(view, row, box.c0, box.c1);
+  const cells = rowCells(view, row, box.c0, box.c1, 2);
   if (cells.length !== 1 || cells[0].figure) return false;
+  if (isMarkedCaptionRow(view, box, row)) return true;
   const before = rowCells(view, row - 1, box.c0, box.c1);
   if (!before.some((c) => c.figure)) return false;
   if (isMarkedCaptionRow(view, box, row + 1)) return true;
@@ -188,5 +192,38 @@ export function refineBlock(view: SheetView, box: CellRange, depth = 0): CellRan
   if (top === box.r0 && bottom === box.r1 && skip.size === 0) return [box];
   if (depth > 8 || bottom - top < 1) return [];
   const area = { r0: top, c0: box.c0, r1: bottom, c1: box.c1 };
+  if (skip.size === 0 && !bridges(view, box, top, bottom)) {
+    // Only lone caption cells came off the edges: what remains is still one block, just tighter.
+    return refineBlock(view, tighten(view, area), depth + 1);
+  }
   return findBlocks(view, area, skip).flatMap((b) => refineBlock(view, b, depth + 1));
+}
+
+/** Whether a peeled row could have joined two blocks: two touching cells side by side, or a merge across columns. */
+function bridges(view: SheetView, box: CellRange, top: number, bottom: number): boolean {
+  const peeled = (r: number): boolean => r < top || r > bottom;
+  for (let r = box.r0; r <= box.r1; r++) {
+    if (!peeled(r)) continue;
+    for (let c = box.c0; c <= box.c1; c++) {
+      if (!view.isOccupied(r, c)) continue;
+      if (c < box.c1 && view.isOccupied(r, c + 1)) return true;
+      const m = view.merge(r, c);
+      if (m && m.c0 !== m.c1) return true;
+    }
+  }
+  return false;
+}
+
+/** The bounding box of the occupied cells of `area`. */
+function tighten(view: SheetView, area: CellRange): CellRange {
+  let c0 = area.c1;
+  let c1 = area.c0;
+  for (let r = area.r0; r <= area.r1; r++) {
+    for (let c = area.c0; c <= area.c1; c++) {
+      if (!view.isOccupied(r, c)) continue;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    }
+  }
+  return c1 < c0 ? area : { r0: area.r0, c0, r1: area.r1, c1 };
 }

@@ -13,8 +13,8 @@ export class SheetView {
   /** 1 where a cell holds something or lies inside a merged area. */
   readonly occupied: Uint8Array;
   private readonly classCache: Int8Array;
-  /** Merged area index by cell key, for cells inside a merged area. */
-  private readonly mergeByCell = new Map<number, number>();
+  /** Merged area index + 1 by cell key (0: not merged); null when the sheet has no merged areas. */
+  private readonly mergeByCell: Int32Array | null;
 
   constructor(readonly sheet: SheetGrid) {
     let rows = sheet.cells.length;
@@ -32,12 +32,14 @@ export class SheetView {
       if (!line) return;
       for (let c = 0; c < line.length; c++) if (hasContent(line[c])) this.occupied[r * cols + c] = 1;
     });
+    const merged = sheet.merges.some((m) => m.r0 !== m.r1 || m.c0 !== m.c1);
+    this.mergeByCell = merged ? new Int32Array(rows * cols) : null;
     sheet.merges.forEach((m, index) => {
       if (m.r0 === m.r1 && m.c0 === m.c1) return;
-      for (let r = m.r0; r <= m.r1; r++) {
-        for (let c = m.c0; c <= m.c1; c++) {
+      for (let r = Math.max(0, m.r0); r <= m.r1; r++) {
+        for (let c = Math.max(0, m.c0); c <= m.c1; c++) {
           this.occupied[r * cols + c] = 1;
-          this.mergeByCell.set(r * cols + c, index);
+          (this.mergeByCell as Int32Array)[r * cols + c] = index + 1;
         }
       }
     });
@@ -57,13 +59,14 @@ export class SheetView {
 
   /** The merged area a cell lies in, if any. */
   merge(row: number, col: number): CellRange | undefined {
-    if (this.mergeByCell.size === 0) return undefined;
-    const index = this.mergeByCell.get(row * this.cols + col);
-    return index === undefined ? undefined : this.sheet.merges[index];
+    if (this.mergeByCell === null || row < 0 || col < 0 || row >= this.rows || col >= this.cols) return undefined;
+    const index = this.mergeByCell[row * this.cols + col];
+    return index === 0 ? undefined : this.sheet.merges[index - 1];
   }
 
   /** True for a cell inside a merged area but not its top-left cell (its value sits elsewhere). */
   isCovered(row: number, col: number): boolean {
+    if (this.mergeByCell === null) return false;
     const m = this.merge(row, col);
     return m !== undefined && (m.r0 !== row || m.c0 !== col);
   }

@@ -1,5 +1,6 @@
 /** Caption lines around a table: headings, unit lines, basis lines, notes and footnotes. */
 import type { CaptionLine } from '../model/table';
+import { memoByString } from './memo';
 
 /** Heading marks the report puts before a table's title. */
 const TITLE_MARK = /^(?:[□■◆◇▣▶▷●◎○◦•·◈★☆]|【|〔|\[|<|〈|《|[0-9]{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|[①-⑳])/;
@@ -52,7 +53,10 @@ export function isUnitOrBasisLine(text: string): boolean {
  * - footnote: '1) …', '¹⁾ …', '주) …'; note: '※ …', '* …', '⇒ …' and anything else
  */
 export function classifyCaption(text: string): CaptionLine['kind'] {
-  const s = cleanCaption(text);
+  return classifyCleanCaption(cleanCaption(text));
+}
+
+const classifyCleanCaption = memoByString((s: string): CaptionLine['kind'] => {
   if (/^[(（[].*[)）\]]$/.test(s) || /^단\s*위\s*[:：]/.test(s)) {
     if (/기\s*준/.test(s)) return 'basis';
     if (parseUnit(s) !== null) return 'unit';
@@ -62,7 +66,7 @@ export function classifyCaption(text: string): CaptionLine['kind'] {
   if (AMOUNT_RE.test(s)) return 'amount';
   if (TITLE_MARK.test(s)) return 'title';
   return 'note';
-}
+});
 
 /** A line that opens with a heading mark (□, ○, 【 …) or states an amount: a strong sign of a caption. */
 export function hasHeadingMark(text: string): boolean {
