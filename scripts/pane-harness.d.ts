@@ -10,5 +10,7 @@ export declare function serveDir(dir?: string): Promise<{ origin: string; close(
 export declare function launchOffline(options?: {
   locale?: string;
   viewport?: { width: number; height: number };
+  /** 'route' (default) intercepts and records every request; 'resolver' blocks by DNS rules, at no cost per request. */
+  block?: 'route' | 'resolver';
 }): Promise<{ context: BrowserContext; page: Page; blocked: string[]; close(): Promise<void> }>;
 export declare function isLoopback(url: string): boolean;

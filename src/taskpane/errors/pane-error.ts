@@ -1,4 +1,4 @@
-import type { StringKey } from '../strings';
+import type { Lang, StringKey, Strings } from '../strings';
 
 /** Why a check could not run, as the pane explains it. */
 export type PaneErrorKind =
@@ -16,6 +16,8 @@ export interface PaneError {
   kind: PaneErrorKind;
   /** The original message, for the "details" disclosure (never a stack trace). */
   detail?: string;
+  /** A precise message the adapter already wrote in both languages (src/excel's ExcelAdapterError). */
+  message?: { ko: string; en: string };
 }
 
 export const ERROR_MESSAGE: Record<PaneErrorKind, StringKey> = {
@@ -59,16 +61,29 @@ export function classifyFileError(e: unknown): PaneError {
 }
 
 /**
- * Excel's refusals arrive as OfficeExtension.Error (`code` such as InvalidOperationInCellEditMode,
- * AccessDenied) or, from src/excel, as errors carrying a short `kind`; both are recognised here.
+ * Excel's refusals arrive from src/excel as ExcelAdapterError (`problem.code` such as 'cell-editing', with a
+ * Korean and English message), or raw as OfficeExtension.Error (`code` such as InvalidOperationInCellEditMode);
+ * both are recognised here.
  */
 export function classifyExcelError(e: unknown): PaneError {
   const fields = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
-  const tags = [fields.kind, fields.code, fields.name].filter((x): x is string => typeof x === 'string').join(' ');
+  const problem = (fields.problem && typeof fields.problem === 'object' ? fields.problem : {}) as Record<string, unknown>;
+  const tags = [problem.code, fields.code, fields.kind, fields.name].filter((x): x is string => typeof x === 'string').join(' ');
   const detail = messageOf(e);
   const text = `${tags} ${detail ?? ''}`;
-  if (/edit-?mode|cell-?edit|InvalidOperationInCellEditMode/i.test(text)) return { kind: 'cell-edit-mode', detail };
-  if (/protect|AccessDenied/i.test(text)) return { kind: 'protected', detail };
-  if (/busy|ActivityLimitReached|Throttl|RequestAborted|Timeout/i.test(text)) return { kind: 'busy', detail };
-  return { kind: 'unknown', detail };
+  const m = problem.message as { ko?: unknown; en?: unknown } | undefined;
+  const message = m && typeof m.ko === 'string' && typeof m.en === 'string' ? { ko: m.ko, en: m.en } : undefined;
+  const kind: PaneErrorKind = /edit-?mode|cell-?edit/i.test(text)
+    ? 'cell-edit-mode'
+    : /protect|access-?denied/i.test(text)
+      ? 'protected'
+      : /busy|ActivityLimitReached|Throttl|RequestAborted|Timeout/i.test(text)
+        ? 'busy'
+        : 'unknown';
+  return message ? { kind, detail, message } : { kind, detail };
+}
+
+/** The adapter's own message when it wrote one (it knows the sheet and Excel's code), else the pane's. */
+export function errorMessage(error: PaneError, strings: Strings, lang: Lang): string {
+  return error.message?.[lang] ?? strings[ERROR_MESSAGE[error.kind]];
 }

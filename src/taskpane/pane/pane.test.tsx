@@ -311,6 +311,20 @@ describe('office pane', () => {
     expect(await screen.findByTestId('summary')).toHaveAttribute('data-errors', '3');
   });
 
+  it("shows the adapter's own message for a refusal it has explained (ExcelAdapterError's problem)", async () => {
+    const { user, port } = renderPane({ host: officeHost(), result: RESULT });
+    const problem = {
+      code: 'sheet-protected',
+      message: { ko: "'예산팀' 시트가 보호되어 있습니다.", en: "Sheet '예산팀' is protected." },
+      sheet: '예산팀',
+    };
+    port.readSheets.mockRejectedValueOnce(Object.assign(new Error(problem.message.en), { problem }));
+    await user.click(screen.getByRole('button', { name: ko.checkWorkbook }));
+    const error = await screen.findByTestId('error');
+    expect(error).toHaveAttribute('data-error', 'protected');
+    expect(error).toHaveTextContent(problem.message.ko);
+  });
+
   it('shows a notice, not an error page, when Excel refuses to go to a cell', async () => {
     const { user, selectCell } = renderPane({ host: officeHost(), result: RESULT });
     selectCell.mockRejectedValueOnce(Object.assign(new Error('editing'), { code: 'InvalidOperationInCellEditMode' }));

@@ -92,6 +92,7 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
         <ErrorView
           error={phase.error}
           strings={strings}
+          lang={state.lang}
           onRetry={state.mode === 'office' ? () => void actions.checkWorkbook() : undefined}
         />
       );

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckScope, Finding, RoundingPolicy, SheetGrid } from '../../engine';
 import { acceptanceFor, acceptanceKey, type AcceptanceMap, type AcceptanceStore } from '../acceptance';
 import { readFileBytes } from '../file-picker/read-file-bytes';
-import { classifyExcelError, classifyFileError, ERROR_MESSAGE } from '../errors';
+import { classifyExcelError, classifyFileError, errorMessage } from '../errors';
 import { usePaneServices } from '../services';
 import { stringsFor } from '../strings';
 import type { CheckSource, PaneActions, PaneCounts, PanePhase, PaneProps, PaneState, ShownFinding } from './pane.types';
@@ -174,10 +174,10 @@ export function usePane(props: PaneProps): [PaneState, PaneActions] {
       if (!office) return; // Standalone: highlighting is all there is; no workbook to move in.
       office.selectCell(shown.finding.sheet, shown.finding.cell).catch((e) => {
         const error = classifyExcelError(e);
-        setNotice(error.kind === 'unknown' ? strings.errorNavigate : strings[ERROR_MESSAGE[error.kind]]);
+        setNotice(error.kind === 'unknown' && !error.message ? strings.errorNavigate : errorMessage(error, strings, lang));
       });
     },
-    [services, strings],
+    [services, strings, lang],
   );
 
   const { open, accepted, counts } = useMemo(() => {

@@ -10,8 +10,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ERROR_MESSAGE, type PaneError } from '../errors';
-import type { Strings } from '../strings';
+import { errorMessage, type PaneError } from '../errors';
+import type { Lang, Strings } from '../strings';
 
 const useStyles = makeStyles({
   center: {
@@ -64,18 +64,19 @@ export function EmptyState({ glyph, title, body, testId }: EmptyStateProps) {
 export interface ErrorViewProps {
   error: PaneError;
   strings: Strings;
+  lang: Lang;
   onRetry?: () => void;
 }
 
 /** Why the check could not run, in the user's language, with the original message tucked away. */
-export function ErrorView({ error, strings, onRetry }: ErrorViewProps) {
+export function ErrorView({ error, strings, lang, onRetry }: ErrorViewProps) {
   const styles = useStyles();
   return (
     <MessageBar intent="error" layout="multiline" data-testid="error" data-error={error.kind}>
       <MessageBarBody>
         <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
-        {strings[ERROR_MESSAGE[error.kind]]}
-        {error.detail && error.kind === 'unknown' && (
+        {errorMessage(error, strings, lang)}
+        {error.detail && error.kind === 'unknown' && !error.message && (
           <Text as="p" size={200} className={styles.details}>
             {strings.errorDetails}: {error.detail}
           </Text>
