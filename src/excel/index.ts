@@ -1,0 +1,10 @@
+export { ExcelWorkbook, writeRuns, type ExcelRun, type ExcelWorkbookOptions, type ReadStats } from './excel-workbook';
+export {
+  ExcelAdapterError,
+  excelProblem,
+  isExcelAdapterError,
+  toAdapterError,
+  type ExcelProblem,
+  type ExcelProblemCode,
+} from './errors';
+export { cellFromExcel, isDateFormat, rangesFromAreasAddress, excelInput } from './cells';

@@ -1,0 +1,2 @@
+export { FakeExcel, richApiError, type FakeExcelOptions, type FakeSheet } from './fake-excel';
+export { budgetSheet, manySheetWorkbook } from './workbooks';
