@@ -42,6 +42,16 @@ function fromResult(result: FormulaResult, date1904: boolean): Cell {
   return { v: result };
 }
 
+/**
+ * LibreOffice saves a typed TRUE/FALSE as the formula TRUE()/FALSE() and a typed #REF! as the formula #REF!:
+ * constants all the same, and read as such.
+ */
+function isConstantSpelledAsFormula(formula: string, cell: Cell): boolean {
+  const f = formula.replace(/^=/, '').trim();
+  if (typeof cell.v === 'boolean') return /^(TRUE|FALSE)\(\)$/i.test(f);
+  return cell.error !== undefined && f.toUpperCase() === cell.error.toUpperCase();
+}
+
 /** One exceljs cell as grid data, or null when it holds nothing. */
 export function toGridCell(c: ExcelCell, date1904: boolean): Cell | null {
   const value = c.value as unknown;
@@ -68,7 +78,7 @@ export function toGridCell(c: ExcelCell, date1904: boolean): Cell | null {
       const formula = c.formula ?? (value as { formula?: string }).formula;
       // `value` drops a falsy cached result (a total of 0 would read as uncomputed); `result` keeps it.
       const cell = fromResult(c.result as FormulaResult, date1904);
-      if (formula) cell.f = formula.replace(/^=/, '');
+      if (formula && !isConstantSpelledAsFormula(formula, cell)) cell.f = formula.replace(/^=/, '');
       return withFormat(cell, c.numFmt);
     }
     default:
