@@ -40,6 +40,7 @@ function figure(text: string): number {
 export function findProseRates(lines: CaptionText[]): ProseRate[] {
   const out: ProseRate[] = [];
   lines.forEach((line, i) => {
+    if (!line.text.includes('%')) return;
     const text = line.text.normalize('NFC').replace(/\*\*/g, '');
     const m = STATED_RE.exec(text);
     if (!m) return;

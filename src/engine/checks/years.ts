@@ -20,6 +20,8 @@ interface Occurrence {
 /** The years along one axis, in order, runs of one year group folded into one occurrence. */
 export function yearOccurrences(layout: TableLayout, axis: Axis): Occurrence[] {
   const out: Occurrence[] = [];
+  const dated = axis === 'col' ? layout.columns.filter((c) => c.year !== undefined && !c.isLabel) : layout.rows.filter((r) => r.year !== undefined);
+  if (dated.length < 2) return out;
   for (const line of linesOf(layout, axis)) {
     const year = lineYear(line);
     if (year === undefined) continue;
@@ -59,6 +61,7 @@ interface SequenceProblem {
 }
 
 function scan(years: number[], direction: number): SequenceProblem | null {
+  const seen = new Set<number>([years[0]]);
   const steps = years.slice(1).map((y, i) => y - years[i]);
   const sizes = steps.map(Math.abs);
   const regular = years.length >= 3 && sizes.every((s) => s === sizes[0]) && sizes[0] > 1;
@@ -66,7 +69,8 @@ function scan(years: number[], direction: number): SequenceProblem | null {
   const unit = regular ? sizes[0] : sizes.includes(1) || years.length > 2 ? 1 : sizes[0] >= 4 ? sizes[0] : 1;
   for (let i = 1; i < years.length; i++) {
     const expected = years[i - 1] + direction * unit;
-    if (years.slice(0, i).includes(years[i])) return { at: i, problem: 'duplicate', expected };
+    if (seen.has(years[i])) return { at: i, problem: 'duplicate', expected };
+    seen.add(years[i]);
     if (Math.sign(steps[i - 1]) !== direction) return { at: i, problem: 'order', expected };
     if (sizes[i - 1] !== unit) return { at: i, problem: 'skip', expected };
   }

@@ -3,6 +3,7 @@
  * rate and 증감 rules can be written once and work whether a derived figure is a column or a row.
  */
 import type { Cell, CellRef, SheetGrid } from '../grid/types';
+import { memoByString } from '../labels/memo';
 import type { TableLayout } from '../model/table';
 
 export type Axis = 'col' | 'row';
@@ -22,23 +23,22 @@ export interface Line {
 }
 
 /** Spaces, markdown emphasis and full-width parentheses out; what people type differently in the same label. */
-export function normalizeText(text: string): string {
-  return text
+export const normalizeText = memoByString((text: string): string =>
+  text
     .normalize('NFC')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
     .replace(/[％]/g, '%')
     .replace(/\*\*/g, '')
-    .replace(/\s+/g, '');
-}
+    .replace(/\s+/g, ''),
+);
 
 const TOTAL_LABELS = new Set(['계', '합계', '총계', '소계', '총합계', '합', '전체', '누계']);
 
 /** 계, 합계, 총계, 소계 … (after normalisation, with a trailing parenthetical allowed: '합계(A)'). */
-export function isTotalLabel(label: string): boolean {
-  const bare = normalizeText(label).replace(/\([^)]*\)$/, '');
-  return TOTAL_LABELS.has(bare);
-}
+export const isTotalLabel = memoByString((label: string): boolean =>
+  TOTAL_LABELS.has(normalizeText(label).replace(/\([^)]*\)$/, '')),
+);
 
 function makeLine(axis: Axis, index: number, path: string[], year: number | undefined): Line {
   const norm = path.map(normalizeText).filter((p) => p !== '');
@@ -104,14 +104,14 @@ export function nearlyEqual(a: number, b: number): boolean {
  * The year a header label names: '2020년', '2020', "'20", '2021년(예산)', '2018년 (2019년 예산)' (the first one).
  * Null for anything else ('2020. 10월말 기준' is a date, but its year still counts when it leads the label).
  */
-export function yearInLabel(label: string): number | null {
+export const yearInLabel = memoByString((label: string): number | null => {
   const text = normalizeText(label);
   const full = /^(?:\(?)((?:19|20)\d{2})(?:년|$|\(|\.|년도)/.exec(text);
   if (full) return Number(full[1]);
   const short = /^[‘'’](\d{2})(?:년|$|\(|\.)/.exec(text);
   if (short) return 2000 + Number(short[1]);
   return null;
-}
+});
 
 /** Index of the path level that names the line's year (the line's own year field wins when set). */
 export function yearLevel(line: Line): number {

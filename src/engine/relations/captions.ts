@@ -6,7 +6,8 @@
 import type { CellRef, SheetGrid } from '../grid/types';
 import type { CheckOptions } from '../model/options';
 import type { Relation, TableLayout } from '../model/table';
-import { readNumeric } from '../numbers/read-numeric';
+import { memoByString } from '../labels/memo';
+import { readCell } from './evaluate';
 import { type Line, cellAt, columnLines, isTotalLabel, lineYear, normalizeText, rowLines } from './axis-lines';
 
 /** Won-based units and what one of each is worth in 원. */
@@ -66,7 +67,7 @@ function figure(qualifier: string | undefined, digits: string, unit: string): Ca
  * Read a caption line. Null when the line states no amount to check: not a "label : amount" line, a "※" note,
  * "미정" / "비예산", or anything but a plain figure with its unit after the colon.
  */
-export function parseCaptionAmount(text: string): CaptionAmount | null {
+export const parseCaptionAmount = memoByString((text: string): CaptionAmount | null => {
   let t = text.normalize('NFC').replace(/\*\*/g, '').trim();
   if (t.startsWith('※')) return null;
   t = t.replace(BULLETS, '');
@@ -85,7 +86,7 @@ export function parseCaptionAmount(text: string): CaptionAmount | null {
   const year = /((?:19|20)\d{2})년/.exec(label) ?? /^[‘'’](\d{2})년?/.exec(label);
   if (year) out.year = year[1].length === 2 ? 2000 + Number(year[1]) : Number(year[1]);
   return out;
-}
+});
 
 /** A caption line as found on the sheet. */
 export interface CaptionText {
@@ -192,18 +193,30 @@ function targetCell(layout: TableLayout, amount: CaptionAmount, year: number | u
   return col ? { row: row.index, col: col.index } : null;
 }
 
+const planYearOfSheet = new WeakMap<SheetGrid, number | null>();
+
+/** The plan year one sheet's captions name, computed once per sheet (a sheet may hold a thousand tables). */
+function sheetPlanYear(sheet: SheetGrid): number | undefined {
+  let year = planYearOfSheet.get(sheet);
+  if (year === undefined) {
+    year = inferPlanYear([sheet]) ?? null;
+    planYearOfSheet.set(sheet, year);
+  }
+  return year ?? undefined;
+}
+
 /** Caption relations of one table (at most one caption; two relations for a "정원 N명(현원 M명)" caption). */
 export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
   if (layout.kind === 'text') return [];
   const found = amountCaption(sheet, layout);
   if (!found) return [];
   const { line, amount } = found;
-  const year = amount.year ?? options?.planYear ?? inferPlanYear([sheet]);
+  const year = amount.year ?? options?.planYear ?? sheetPlanYear(sheet);
   const cell = targetCell(layout, amount, year);
   if (!cell) return [];
   const tableFactor = moneyFactor(layout.unit);
   const family = `caption:${line.row}`;
-  const target = readNumeric(cellAt(sheet, cell.row, cell.col));
+  const target = readCell(cellAt(sheet, cell.row, cell.col));
   const out: Relation[] = [];
   amount.figures.forEach((fig, i) => {
     let value = fig.value;

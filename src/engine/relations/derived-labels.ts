@@ -2,6 +2,7 @@
  * Labels of derived figures: rates (집행률, 징수율, "(%)" headers, "집행액 (집행률)" compound rows) and
  * differences (증감, 증감액, 전년대비), with the words that tell which figure is earlier and which later.
  */
+import { memoByString } from '../labels/memo';
 import { normalizeText } from './axis-lines';
 
 export type RateKind =
@@ -47,9 +48,14 @@ function fromName(name: string, amountLabel?: string): RateName | null {
  * (a lone '(%)' under '집행률' still names 집행률).
  */
 export function rateNameOf(leaf: string, parent?: string): RateName | null {
-  let text = normalizeText(leaf);
+  const text = normalizeText(leaf);
+  if ((text === '%' || text === '(%)') && parent) return rateNameOfLabel(parent);
+  return rateNameOfLabel(text);
+}
+
+const rateNameOfLabel = memoByString((label: string): RateName | null => {
+  let text = normalizeText(label);
   if (text === '' || /%p/i.test(text)) return null; // %p is a difference of rates, not a rate
-  if ((text === '%' || text === '(%)') && parent) return rateNameOf(parent);
   const compound = /^(.+?)\(([^()]*[률율])(?:\(%\)|%)?\)(?:\(%\)|%)?$/.exec(text);
   if (compound && !/[률율]$/.test(compound[1])) return fromName(compound[2], compound[1]);
   let percent = false;
@@ -70,17 +76,17 @@ export function rateNameOf(leaf: string, parent?: string): RateName | null {
     return { name: text, stem: kind === 'ratio' && text !== '비율' ? text : '', kind };
   }
   return null;
-}
+});
 
 const DIFF = /증감|대비|차이|차액|증가액|감소액|변동액/;
 
 /** 증감, 증감액, 전년대비, 대비, 차이 … and not a rate ('증감률', '대비(%)' are rates). */
-export function isDiffLabel(leaf: string): boolean {
+export const isDiffLabel = memoByString((leaf: string): boolean => {
   const text = normalizeText(leaf);
   if (text === '' || !DIFF.test(text)) return false;
   if (/증감사유|사유|비고/.test(text)) return false;
   return rateNameOf(text) === null && !/[률율]$/.test(text.replace(/\([^()]*\)$/, ''));
-}
+});
 
 /** Words that mark the earlier and the later of two figures compared (당초 → 최종, 전년 → 금년). */
 export const EARLIER_WORDS = ['전년도', '전년', '작년', '전기', '전월', '전회', '직전', '당초', '기정'];

@@ -190,10 +190,10 @@ export function inferDiffRelations(sheet: SheetGrid, layout: TableLayout, _optio
   const out: Relation[] = [];
   for (const axis of ['col', 'row'] as Axis[]) {
     const lines = linesOf(layout, axis);
+    const targets = lines.filter(isDiffLine);
+    if (targets.length === 0) continue;
     const cross = crossLinesOf(layout, axis).filter((c) => !isDerivedLine(c));
-    for (const line of lines) {
-      if (isDiffLine(line)) out.push(...diffsForLine(sheet, layout, line, lines, cross));
-    }
+    for (const line of targets) out.push(...diffsForLine(sheet, layout, line, lines, cross));
   }
   return out;
 }

@@ -7,8 +7,48 @@ import type { RoundingPolicy } from '../model/options';
 import type { Relation } from '../model/table';
 import { readNumeric } from '../numbers/read-numeric';
 import { otherPolicy, roundByPolicy, unitTolerance } from '../numbers/rounding';
-import type { ParsedNumber } from '../numbers/types';
+import type { NumericCell, ParsedNumber } from '../numbers/types';
 import { cellAt, nearlyEqual } from './axis-lines';
+
+const readCache = new WeakMap<Cell, NumericCell>();
+
+/** readNumeric, once per cell object: grids are never changed in place, and rules read the same cells often. */
+export function readCell(cell: Cell | null | undefined): NumericCell {
+  if (!cell) return { kind: 'empty' };
+  let n = readCache.get(cell);
+  if (!n) {
+    n = readNumeric(cell);
+    readCache.set(cell, n);
+  }
+  return n;
+}
+
+/**
+ * roundByPolicy with a shortcut: when x × 10^d lies well away from the point where the policy's answer changes
+ * (the half for half-up, the whole number for truncation), binary error cannot move the result, so the plain
+ * floor is exact (an integer over a power of ten is the double nearest the decimal). Near that point the
+ * decimal routine decides, as the spreadsheet does.
+ */
+export function roundAt(x: number, decimals: number, policy: RoundingPolicy): number {
+  if (!Number.isFinite(x) || decimals < 0 || decimals > 15) return roundByPolicy(x, decimals, policy);
+  const pow = 10 ** decimals;
+  const scaled = Math.abs(x) * pow;
+  // Below 1e9 the binary error of `scaled` stays far under the guard.
+  if (scaled >= 1e9) return roundByPolicy(x, decimals, policy);
+  const floor = Math.floor(scaled);
+  const frac = scaled - floor;
+  const guard = 1e-6;
+  let whole: number;
+  if (policy === 'half-up') {
+    if (Math.abs(frac - 0.5) < guard) return roundByPolicy(x, decimals, policy);
+    whole = frac > 0.5 ? floor + 1 : floor;
+  } else {
+    if (frac < guard || frac > 1 - guard) return roundByPolicy(x, decimals, policy);
+    whole = floor;
+  }
+  const out = whole / pow;
+  return x < 0 && out !== 0 ? -out : out;
+}
 
 /** Units whose figures are rounded from finer ones (DESIGN.md: 원 and 천원 amounts are exact, 백만원 and 억원 are not). */
 const COARSE_UNITS = new Set(['만원', '백만원', '천만원', '억원', '십억원', '조원']);
@@ -49,7 +89,7 @@ function partOperand(p: ParsedNumber): Operand {
 /** A figure for arithmetic: blank and '-' are zero; a compound gives its component `comp`; anything else null. */
 export function readOperand(sheet: SheetGrid, ref: CellRef): Operand | null {
   const cell = cellAt(sheet, ref.row, ref.col);
-  const n = readNumeric(cell);
+  const n = readCell(cell);
   if (ref.comp !== undefined) {
     if (n.kind !== 'compound') return null;
     const part = n.parts[ref.comp];
@@ -84,7 +124,7 @@ function percentFormat(cell: Cell | null): boolean {
 /** The rate a cell states, or null when it states none (blank, words, a compound without that component). */
 export function readStatedRate(sheet: SheetGrid, ref: CellRef): StatedRate | null {
   const cell = cellAt(sheet, ref.row, ref.col);
-  const n = readNumeric(cell);
+  const n = readCell(cell);
   if (ref.comp !== undefined) {
     if (n.kind !== 'compound') return null;
     const part = n.parts[ref.comp];
@@ -162,14 +202,14 @@ export function judgeRate(f: RateFigures, decimals: number | null, policy: Round
   // An unrounded figure (a formula =B2/C2*100, or its value pasted): compare it as it is, not as rounded.
   const fullPrecision = stated.stored >= FULL_PRECISION;
   if (fullPrecision && nearlyEqual(stated.percent, exact)) return { status: 'ok', exact };
-  const underPolicy = roundByPolicy(exact, d, policy);
+  const underPolicy = roundAt(exact, d, policy);
   if (nearlyEqual(stated.percent, underPolicy)) return { status: 'ok', exact };
   // A displayed figure with more stored precision than shown: what the reader sees is what counts.
   if (!fullPrecision && stated.shown !== null && stated.stored > stated.shown) {
-    if (nearlyEqual(roundByPolicy(stated.percent, d, 'half-up'), underPolicy)) return { status: 'ok', exact };
+    if (nearlyEqual(roundAt(stated.percent, d, 'half-up'), underPolicy)) return { status: 'ok', exact };
   }
   const base = { exact, expected: underPolicy, stated: stated.percent, decimals: d };
-  if (!fullPrecision && nearlyEqual(stated.percent, roundByPolicy(exact, d, otherPolicy(policy)))) {
+  if (!fullPrecision && nearlyEqual(stated.percent, roundAt(exact, d, otherPolicy(policy)))) {
     return { status: 'other-policy', ...base };
   }
   // Inputs shown in 백만원 stand for an interval; the rate of the exact figures may be any in between.
@@ -212,7 +252,9 @@ export function judgeDiff(
 ): DiffVerdict {
   if (!target || !later || !earlier || blankTarget) return { status: 'skip' };
   const decimals = Math.max(later.decimals, earlier.decimals, target.decimals);
-  const expected = roundByPolicy(later.value - earlier.value, Math.min(decimals, 10), 'half-up');
+  const gross = later.value - earlier.value;
+  // Whole figures subtract exactly; figures with decimals are brought back to the decimals they show.
+  const expected = decimals === 0 && Number.isInteger(gross) ? gross : roundAt(gross, Math.min(decimals, 10), 'half-up');
   if (nearlyEqual(target.value, expected)) return { status: 'ok' };
   const tolerance =
     operandTolerance(later, coarseTable) + operandTolerance(earlier, coarseTable) + operandTolerance(target, coarseTable);
@@ -223,5 +265,5 @@ export function judgeDiff(
 
 /** True when the cell is blank (a derived cell nobody filled in yet). */
 export function isBlank(sheet: SheetGrid, ref: CellRef): boolean {
-  return readNumeric(cellAt(sheet, ref.row, ref.col)).kind === 'empty';
+  return readCell(cellAt(sheet, ref.row, ref.col)).kind === 'empty';
 }

@@ -6,7 +6,6 @@
 import type { CellRef, SheetGrid } from '../grid/types';
 import type { CheckOptions, RoundingPolicy } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
-import { readNumeric } from '../numbers/read-numeric';
 import {
   type Axis,
   type Line,
@@ -25,6 +24,7 @@ import {
   familyDecimals,
   isCoarseUnit,
   judgeRate,
+  readCell,
   readOperand,
   readStatedRate,
 } from './evaluate';
@@ -101,7 +101,7 @@ function compOptions(sheet: SheetGrid, line: Line, cross: Line[]): (number | und
   let moneyComp: number | undefined;
   for (const c of cross) {
     const ref = cellOf(line, c);
-    const n = readNumeric(cellAt(sheet, ref.row, ref.col));
+    const n = readCell(cellAt(sheet, ref.row, ref.col));
     if (n.kind !== 'compound') continue;
     max = Math.max(max, n.parts.length);
     const money = n.parts.findIndex((p) => !!p.unit && p.unit.endsWith('원'));
@@ -119,7 +119,7 @@ function countsOnly(sheet: SheetGrid, line: Line, cross: Line[]): boolean {
   let money = 0;
   for (const c of cross) {
     const ref = cellOf(line, c);
-    const n = readNumeric(cellAt(sheet, ref.row, ref.col));
+    const n = readCell(cellAt(sheet, ref.row, ref.col));
     const parts = n.kind === 'compound' ? n.parts : n.kind === 'number' && n.parsed ? [n.parsed] : [];
     for (const p of parts) {
       if (p.unit?.endsWith('원')) money++;
@@ -185,7 +185,7 @@ function increaseCandidates(rate: RateName, target: Line, lines: Line[]): Candid
 function targetRef(sheet: SheetGrid, rate: RateName, line: Line, cross: Line): CellRef | null {
   const ref = cellOf(line, cross);
   if (!rate.amountLabel) return ref;
-  const n = readNumeric(cellAt(sheet, ref.row, ref.col));
+  const n = readCell(cellAt(sheet, ref.row, ref.col));
   if (n.kind !== 'compound') return null;
   const comp = n.parts.findIndex((p) => p.percent);
   return comp > 0 ? { ...ref, comp } : null;
@@ -270,7 +270,7 @@ function ratesForLine(
   cross.forEach((c, i) => {
     const target = targets[i];
     if (!target) return;
-    const n = readNumeric(cellAt(sheet, target.row, target.col));
+    const n = readCell(cellAt(sheet, target.row, target.col));
     if (target.comp === undefined && n.kind !== 'number' && n.kind !== 'empty') return;
     const figures = figuresFor(sheet, cand, target, c);
     if (!figures.numerator || !figures.denominator || figures.subtract === null) return;
@@ -300,12 +300,12 @@ export function inferRateRelations(sheet: SheetGrid, layout: TableLayout, option
   const out: Relation[] = [];
   for (const axis of ['col', 'row'] as Axis[]) {
     const lines = linesOf(layout, axis);
+    const named = lines
+      .map((line) => ({ line, rate: rateNameOf(line.leaf, line.norm.length >= 2 ? line.norm[line.norm.length - 2] : undefined) }))
+      .filter((x): x is { line: Line; rate: RateName } => x.rate !== null);
+    if (named.length === 0) continue;
     const cross = crossLinesOf(layout, axis).filter((c) => !isDerivedLine(c));
-    for (const line of lines) {
-      const parent = line.norm.length >= 2 ? line.norm[line.norm.length - 2] : undefined;
-      const rate = rateNameOf(line.leaf, parent);
-      if (rate) out.push(...ratesForLine(sheet, layout, rate, line, lines, cross, policy));
-    }
+    for (const { line, rate } of named) out.push(...ratesForLine(sheet, layout, rate, line, lines, cross, policy));
   }
   return out;
 }
