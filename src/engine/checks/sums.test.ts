@@ -177,6 +177,17 @@ describe('rounding', () => {
     expect(found.map((f) => f.rule)).toEqual(rule ? [rule] : []);
   });
 
+  it('a column headed in 백만원 is rounded even when the table counts 건', () => {
+    const found = checkTsv('구분\t건수\t금액(백만원)\n계\t6\t101\n가\t2\t40\n나\t4\t60', { headerRows: 1, labelCols: 1, unit: '건' });
+    expect(found.map((f) => `${f.rule} ${f.cell}`)).toEqual(['sum.rounding C2']);
+  });
+
+  it('under a two-unit line (건, 백만원) the money columns are rounded and the counts exact', () => {
+    const { sheet, layout } = tableFromTsv('구분\t건수\t금액\n계\t7\t101\n가\t2\t40\n나\t4\t60', { headerRows: 1, labelCols: 1, unit: '건' });
+    const withLine = { ...layout, captions: [{ row: 0, col: 0, text: '(단위 : 건, 백만원)', kind: 'unit' as const }] };
+    expect(check(sheet, withLine).map((f) => `${f.rule} ${f.cell}`).sort()).toEqual(['sum.column B2', 'sum.rounding C2']);
+  });
+
   it('figures with decimals are rounded figures', () => {
     const found = checkTsv('구분\t계\t가\t나\nA\t3.1\t1.0\t2.0', { headerRows: 1, labelCols: 1 });
     expect(found).toEqual([

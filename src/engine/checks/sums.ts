@@ -14,7 +14,7 @@ import type { Finding } from '../model/finding';
 import type { CheckOptions } from '../model/options';
 import type { Relation, Table } from '../model/table';
 import { formatReportNumber } from '../numbers';
-import { figuresOf, isCoarseUnit, type Figure, type TableFigures } from '../relations/sum-values';
+import { figuresOf, type Figure, type TableFigures } from '../relations/sum-values';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 
@@ -76,7 +76,7 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
   const sums = table.relations.filter((r): r is SumRelation => r.type === 'sum');
   if (sums.length === 0) return [];
   const figures = figuresOf(sheet, table);
-  const coarseTable = isCoarseUnit(table.unit);
+  const coarseTable = figures.tableCoarse;
   const findings: Finding[] = [];
   const failures: Failure[] = [];
   const base = { sheet: sheet.name, table: table.id };

@@ -23,6 +23,9 @@ export interface Figure {
 /** Units whose figures are rounded from finer amounts, so totals may miss their parts by rounding. */
 const COARSE_UNITS = new Set(['백만원', '천만원', '억원', '십억원', '조원']);
 
+const COARSE_WORD = /백만원|천만원|억원|조원/;
+const MONEY_LINE = /금액|예산|사업비|비용|[^건횟인]액(\(|$)/;
+
 export function isCoarseUnit(unit: string | undefined): boolean {
   if (!unit) return false;
   return COARSE_UNITS.has(unit.replace(/\s+/g, ''));
@@ -50,6 +53,11 @@ export class TableFigures {
   private readonly figureCache = new Map<number, Figure | null>();
   private readonly width: number;
   private readonly firstDataCol: number;
+  /** The table's unit line names a coarse unit: every figure is rounded. */
+  readonly tableCoarse: boolean;
+  /** Columns and rows whose own label names a coarse unit ('금액(백만원)'), or money under a two-unit line. */
+  private readonly coarseCols = new Set<number>();
+  private readonly coarseRows = new Set<number>();
 
   constructor(
     readonly sheet: SheetGrid,
@@ -57,6 +65,17 @@ export class TableFigures {
   ) {
     this.width = layout.range.c1 + 1;
     this.firstDataCol = layout.range.c0 + layout.labelCols;
+    this.tableCoarse = isCoarseUnit(layout.unit);
+    if (!this.tableCoarse) {
+      // '(단위 : 건, 백만원)': the money lines are in 백만원 although the table's unit reads 건.
+      const twoUnits = layout.captions.some((c) => (c.kind === 'unit' || c.kind === 'basis') && COARSE_WORD.test(c.text.replace(/\s+/g, '')));
+      const coarseLine = (path: readonly string[]) => {
+        const text = path.join(' ').replace(/\s+/g, '');
+        return COARSE_WORD.test(text) || (twoUnits && MONEY_LINE.test(text));
+      };
+      for (const c of layout.columns) if (!c.isLabel && coarseLine(c.path)) this.coarseCols.add(c.col);
+      for (const r of layout.rows) if (coarseLine(r.path)) this.coarseRows.add(r.row);
+    }
   }
 
   numeric(row: number, col: number): NumericCell {
@@ -111,7 +130,8 @@ export class TableFigures {
         if (n.parsed?.percent) return null;
         const cell = this.sheet.cells[ref.row]?.[ref.col];
         const decimals = n.parsed ? n.parsed.decimals : (formatDecimals(cell?.fmt) ?? valueDecimals(n.value));
-        return { value: n.value, decimals, empty: false, unit: n.parsed?.unit, rounded: decimals > 0 || isCoarseUnit(n.parsed?.unit) };
+        const rounded = decimals > 0 || isCoarseUnit(n.parsed?.unit) || this.coarseCols.has(ref.col) || this.coarseRows.has(ref.row);
+        return { value: n.value, decimals, empty: false, unit: n.parsed?.unit, rounded };
       }
       case 'compound': {
         const part = n.parts[ref.comp ?? 0];
@@ -133,7 +153,7 @@ export function figuresOf(sheet: SheetGrid, layout: TableLayout): TableFigures {
     bySheet = new Map();
     shared.set(sheet, bySheet);
   }
-  const key = `${layout.id}|${layout.labelCols}`;
+  const key = `${layout.id}|${layout.labelCols}|${layout.unit ?? ''}|${layout.captions.length}`;
   let figures = bySheet.get(key);
   if (!figures) {
     figures = new TableFigures(sheet, layout);

@@ -13,7 +13,7 @@ import type { CellRef, SheetGrid } from '../grid/types';
 import { isDiffLabel, isRateLabel, isRemarkLabel, normalizeLabel, totalLabelKind } from '../labels';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
-import { figuresOf, isCoarseUnit, type TableFigures } from './sum-values';
+import { figuresOf, type TableFigures } from './sum-values';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 type Axis = 'row' | 'column';
@@ -186,7 +186,7 @@ class SumInference {
     private readonly layout: TableLayout,
   ) {
     this.figures = figuresOf(sheet, layout);
-    this.coarseTable = isCoarseUnit(layout.unit);
+    this.coarseTable = this.figures.tableCoarse;
   }
 
   run(): SumRelation[] {
