@@ -129,11 +129,8 @@ function isTopCaptionRow(view: SheetView, box: CellRange, row: number): boolean 
     if (merge && merge.r1 > row) return false; // merged down: a header cell
     if (captionLike(text)) return true;
     const fullWidth = merge !== undefined && merge.c0 <= box.c0 && merge.c1 >= box.c1;
-    if (fullWidth) return true;
-    if (col !== box.c0) return false;
-    // A short label alone at the left above an empty corner is a header ('구분' over two header rows).
-    const below = view.isOccupied(row + 1, box.c0);
-    return below || cleanCaption(text).length > 10;
+    // Alone at the left edge (or across the whole width): a title typed above the table.
+    return fullWidth || col === box.c0;
   }
   if (cells.length <= 3 && cells.some((c) => isUnitOrBasisLine(c.text))) {
     return cells.filter((c) => !captionLike(c.text)).length <= 1;
@@ -162,6 +159,9 @@ function isMarkedCaptionRow(view: SheetView, box: CellRange, row: number): boole
   return hasHeadingMark(text) || hasNoteMark(text) || (isBulletLine(text) && text.length >= 10);
 }
 
+/** Longest section label a table carries in a row of its own ('1. 일반회계', '【특별회계】'). */
+const SECTION_LABEL_MAX = 12;
+
 /**
  * A row inside a block that separates two tables packed without blank rows: a marked caption line, or a plain line
  * (a title such as '주요사업 목록') right after figures and right before another caption line or a header row.
@@ -169,12 +169,16 @@ function isMarkedCaptionRow(view: SheetView, box: CellRange, row: number): boole
 function isSplitRow(view: SheetView, box: CellRange, row: number): boolean {
   const cells = rowCells(view, row, box.c0, box.c1, 2);
   if (cells.length !== 1 || cells[0].figure) return false;
+  const after = rowCells(view, row + 1, box.c0, box.c1);
+  const text = cleanCaption(cells[0].text);
+  const kind = classifyCaption(text);
+  if (kind === 'unit' || kind === 'basis' || kind === 'amount' || kind === 'footnote' || hasNoteMark(text)) return true;
+  // A short line with figures right after it is a section label inside the table ('1. 일반회계', '<특별회계>').
+  if (after.some((c) => c.figure) && text.length <= SECTION_LABEL_MAX) return false;
   if (isMarkedCaptionRow(view, box, row)) return true;
   const before = rowCells(view, row - 1, box.c0, box.c1);
   if (!before.some((c) => c.figure)) return false;
-  if (isMarkedCaptionRow(view, box, row + 1)) return true;
-  const after = rowCells(view, row + 1, box.c0, box.c1);
-  return after.length >= 2 && !after.some((c) => c.figure);
+  return isMarkedCaptionRow(view, box, row + 1) || after.length >= 2;
 }
 
 /**

@@ -236,6 +236,30 @@ describe('several tables on one sheet', () => {
     ]);
   });
 
+  test('a source line glued under the table is a caption', () => {
+    const [table] = detectTables(gridFromTsv(`${realEstate}\n자료: 부동산정보과`));
+    expect(rangeToA1(table.range)).toBe('A1:E5');
+    expect(table.captions.map((c) => c.text)).toEqual(['자료: 부동산정보과']);
+  });
+
+  test('section rows inside a table do not split it', () => {
+    const g = gridFromTsv(
+      '구분\t2019년\t2020년\n총계\t300\t330\n1. 일반회계\n인건비\t100\t110\n운영비\t100\t110\n<특별회계>\n사업비\t100\t110',
+    );
+    const tables = detectTables(g);
+    expect(tables).toHaveLength(1);
+    expect(rangeToA1(tables[0].range)).toBe('A1:C7');
+    expect(tables[0].rows.map((r) => r.path)).toEqual([['총계'], ['1. 일반회계'], ['인건비'], ['운영비'], ['<특별회계>'], ['사업비']]);
+  });
+
+  test('a short title typed right above a table with a blank corner is a caption', () => {
+    const g = gridFromTsv('세입 현황\n\t2019년\t2020년\n계\t30\t40\n지방세\t10\t20\n세외수입\t20\t20', { at: 'B2' });
+    const [table] = detectTables(g);
+    expect(rangeToA1(table.range)).toBe('B3:D6');
+    expect(table.title).toBe('세입 현황');
+    expect(table.headerRows).toBe(1);
+  });
+
   test('prose lines and one-row blocks are not tables', () => {
     const g = gridFromTsv('□ 사업개요\n\n- 근거 : 지방재정법\n- 기간 : 2021. 1. ~ 12.\n\n성명\t직급', { name: 'S' });
     expect(detectTables(g)).toEqual([]);

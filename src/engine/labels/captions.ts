@@ -5,7 +5,7 @@ import { memoByString } from './memo';
 /** Heading marks the report puts before a table's title. */
 const TITLE_MARK = /^(?:[□■◆◇▣▶▷●◎○◦•·◈★☆]|【|〔|\[|<|〈|《|[0-9]{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|[①-⑳])/;
 const FOOTNOTE_MARK = /^(?:\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|주\s*\d*\s*[):）]|주\s*[:：]|\(주\)\s)/;
-const NOTE_MARK = /^(?:※|\*|⇒|☞|→|➔|➜|▸|\*\))/;
+const NOTE_MARK = /^(?:※|\*|⇒|☞|→|➔|➜|▸|\*\)|(?:자료|출처|비고|참고)\s*[:：])/;
 const MONEY_UNIT = '(?:천원|백만원|억원|만원|조원|원)';
 /** "label : 19,000천원" with the amount right after the colon (not "미정", not "정원 22명"). */
 const AMOUNT_RE = new RegExp(`[:：]\\s*[△-]?\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?\\s*${MONEY_UNIT}`);

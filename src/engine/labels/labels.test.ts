@@ -90,6 +90,8 @@ describe('parseYearLabel', () => {
     ['2019년도', 2019],
     ['2021 결산', 2021],
     ["'19년", 2019],
+    ['2021년 예산(안)', 2021],
+    ['2020년 본예산', 2020],
   ])('%s → %s', (text, want) => expect(parseYearLabel(text)).toBe(want));
 
   test.each(['20대', '20대 이하', '2020. 10월말', "'18.8.30개최", '3급', '2,020', '12345', '1회', '계', '2020년 10월'])(
@@ -133,6 +135,7 @@ describe('captions', () => {
     ['주) 결산 기준', 'footnote'],
     ['- 일반 소송 현황(*제소일자 기준)', 'note'],
     ['주요사업 목록', 'note'],
+    ['자료: 세무과', 'note'],
   ])('classifyCaption(%s) = %s', (text, kind) => expect(classifyCaption(text)).toBe(kind));
 
   test('stripCaptionMark leaves the words', () => {

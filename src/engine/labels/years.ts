@@ -32,22 +32,11 @@ const yearOfText = memoByString((text: string): number | null => {
   const [, digits, yearWord, rest0] = m;
   const apostrophe = /^['‘’]/.test(s);
   if (digits.length === 2 && !apostrophe && !yearWord) return null;
-  let rest = rest0.trim();
-  // Bracketed notes and one short word, in any order: '(예산)', '결산', '(2021년 예산)'.
-  let words = 0;
-  while (rest !== '') {
-    const bracket = /^[([（［][^)\]）］]*[)\]）］]\s*/.exec(rest);
-    if (bracket) {
-      rest = rest.slice(bracket[0].length).trim();
-      continue;
-    }
-    const word = /^(\S+)\s*/.exec(rest);
-    if (word && SUFFIX_WORD.test(word[1]) && words === 0) {
-      words++;
-      rest = rest.slice(word[0].length).trim();
-      continue;
-    }
-    return null;
+  // After the year: bracketed notes and at most two short words ('(예산)', '결산', '예산(안)', '(2021년 예산)').
+  const rest = rest0.replace(/[([（［][^)\]）］]*[)\]）］]/g, ' ').trim();
+  if (rest !== '') {
+    const words = rest.split(/\s+/);
+    if (words.length > 2 || !words.every((w) => SUFFIX_WORD.test(w))) return null;
   }
   return toYear(digits);
 });
