@@ -23,3 +23,5 @@ export declare function startupReport(input: {
   budget?: number;
 }): StartupReport;
 export declare function kb(n: number): string;
+export declare function pageScriptSources(html: string): string[];
+export declare function foreignScripts(html: string, options?: { intranet?: boolean }): string[];

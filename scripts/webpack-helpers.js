@@ -119,6 +119,35 @@ function startupReport({ entry, files, modulesByFile, forbiddenPackage = 'excelj
   return { entry, files: rows, gzip, budget, problems };
 }
 
+/**
+ * Every script a built page loads: `<script src>` tags, plus what the task pane's boot gate inserts (its
+ * inline config names office.js and the pane's files). Inline scripts without src are not listed.
+ */
+function pageScriptSources(html) {
+  const out = [];
+  for (const m of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    out.push(m[1] ?? m[2] ?? m[3]);
+  }
+  const gate = /\{\s*"?officeJs"?\s*:\s*"([^"]*)"[^}]*?"?scripts"?\s*:\s*\[([^\]]*)\]/.exec(html);
+  if (gate) {
+    out.push(gate[1]);
+    for (const m of gate[2].matchAll(/"([^"]*)"/g)) out.push(m[1]);
+  }
+  return out;
+}
+
+/**
+ * Scripts a page loads from anywhere but its own folder, other than Microsoft's office.js CDN; with
+ * `intranet`, the CDN is not allowed either. Empty means the page keeps the "nothing from outside" rule.
+ */
+function foreignScripts(html, { intranet = false } = {}) {
+  return pageScriptSources(html).filter((src) => {
+    const external = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(src);
+    if (!external) return false;
+    return intranet || src !== OFFICE_JS_CDN;
+  });
+}
+
 function kb(n) {
   return `${(n / 1024).toFixed(1)} KB`;
 }
@@ -134,5 +163,7 @@ module.exports = {
   selectOfficeJsFiles,
   officeJsUrl,
   startupReport,
+  pageScriptSources,
+  foreignScripts,
   kb,
 };

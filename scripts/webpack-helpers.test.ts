@@ -3,7 +3,9 @@ import * as path from 'path';
 import {
   DEV_URL,
   OFFICE_JS_CDN,
+  foreignScripts,
   normalizeDeployUrl,
+  pageScriptSources,
   officeJsUrl,
   rewriteManifestUrls,
   selectOfficeJsFiles,
@@ -147,5 +149,27 @@ describe('startupReport', () => {
     expect(bad.problems).toHaveLength(2);
     expect(bad.problems[0]).toMatch(/over the 1\.0 KB budget/);
     expect(bad.problems[1]).toMatch(/exceljs is in the start-up chunks \(a\.js\)/);
+  });
+});
+
+describe('pageScriptSources / foreignScripts', () => {
+  const gate = (officeJs: string, scripts: string[]) =>
+    `<script>!function(e){}({officeJs:${JSON.stringify(officeJs)},timeoutMs:6e3,scripts:${JSON.stringify(scripts)}});</script>`;
+
+  it('lists script tags and what the boot gate inserts (minified or not)', () => {
+    const html = `<head><script src=${OFFICE_JS_CDN}></script><script defer src="commands.1.js"></script></head>`;
+    expect(pageScriptSources(html)).toEqual([OFFICE_JS_CDN, 'commands.1.js']);
+    expect(pageScriptSources(gate(OFFICE_JS_CDN, ['react.1.js', 'taskpane.1.js']))).toEqual([OFFICE_JS_CDN, 'react.1.js', 'taskpane.1.js']);
+    const pretty = `<script>(function (c) {})(${JSON.stringify({ officeJs: 'office-js/office.js', timeoutMs: 6000, scripts: ['taskpane.js'] })});</script>`;
+    expect(pageScriptSources(pretty)).toEqual(['office-js/office.js', 'taskpane.js']);
+  });
+
+  it('allows only the office.js CDN from outside, and nothing from outside in an intranet build', () => {
+    const cdn = gate(OFFICE_JS_CDN, ['taskpane.1.js']);
+    expect(foreignScripts(cdn)).toEqual([]);
+    expect(foreignScripts(cdn, { intranet: true })).toEqual([OFFICE_JS_CDN]);
+    expect(foreignScripts(gate('office-js/office.js', ['taskpane.1.js']), { intranet: true })).toEqual([]);
+    const sneaky = `${cdn}<script src="https://cdn.example.com/lib.js"></script><script src='//evil.example/x.js'></script>`;
+    expect(foreignScripts(sneaky)).toEqual(['https://cdn.example.com/lib.js', '//evil.example/x.js']);
   });
 });
