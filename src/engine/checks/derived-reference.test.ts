@@ -14,6 +14,7 @@ import { inferRateRelations } from '../relations/rates';
 import { parseReportText, placeReport, type ReportLayoutOptions } from '../report-text';
 import { checkCaptions } from './captions';
 import { checkDiffs } from './diffs';
+import { checkProseRates } from './prose-rates';
 import { checkRates } from './rates';
 import { checkYearSpan, checkYears } from './years';
 
@@ -33,6 +34,7 @@ function run(sheets: SheetGrid[], rounding: RoundingPolicy = 'half-up') {
       tables.push(table);
       findings.push(
         ...checkRates(sheet, table, options),
+        ...checkProseRates(sheet, table, options),
         ...checkDiffs(sheet, table, options),
         ...checkCaptions(sheet, table, options),
         ...checkYears(sheet, table),

@@ -7,14 +7,17 @@ import type { RoundingPolicy } from '../model/options';
 import type { Table, TableLayout } from '../model/table';
 import { roundToDecimalString } from '../numbers/rounding';
 import { inferRateRelations } from '../relations/rates';
+import { checkProseRates } from './prose-rates';
 import { checkRates } from './rates';
 
 function tableOf(sheet: SheetGrid, layout: TableLayout, rounding: RoundingPolicy = 'half-up'): Table {
   return { ...layout, relations: inferRateRelations(sheet, layout, { rounding }) };
 }
 
+/** checkRates and checkProseRates, as checkTable runs them. */
 function check(sheet: SheetGrid, layout: TableLayout, rounding: RoundingPolicy = 'half-up') {
-  return checkRates(sheet, tableOf(sheet, layout, rounding), { rounding });
+  const table = tableOf(sheet, layout, rounding);
+  return [...checkRates(sheet, table, { rounding }), ...checkProseRates(sheet, table, { rounding })];
 }
 
 function single(rate: string, num = '87', den = '92') {
@@ -46,6 +49,7 @@ describe('checkRates on the report', () => {
 
   test('the lawsuit prose "종결사건(92건) 승소율 : 94.5%" is 87/92 truncated: a rate.rounding warning, never an error', () => {
     const { sheet, layout } = load(LAWSUITS);
+    expect(checkRates(sheet, tableOf(sheet, layout), {})).toEqual([]); // the table itself states no rate
     const findings = check(sheet, layout);
     expect(findings).toEqual([
       expect.objectContaining({

@@ -3,7 +3,7 @@
  * decimals under the rounding policy. Wrong under both policies: `rate.mismatch` (error). Right only under the
  * other policy: `rate.rounding` (warning, naming that policy). Within the rounding of coarse inputs (a rate of
  * the exact amounts, shown next to amounts in 백만원): no finding.
- * Rates stated in prose under a table ("종결사건(92건) 승소율 : 94.5%") are checked too, but never as errors.
+ * Rates stated in prose under a table ("종결사건(92건) 승소율 : 94.5%") are prose-rates.ts's job (checkProseRates).
  */
 import { refToA1 } from '../grid/a1';
 import type { CellRef, SheetGrid } from '../grid/types';
@@ -12,7 +12,6 @@ import type { CheckOptions } from '../model/options';
 import type { Relation, Table } from '../model/table';
 import { otherPolicy, roundHalfUp } from '../numbers/rounding';
 import { isCoarseUnit, judgeRate, rateFigures } from '../relations/evaluate';
-import { checkProseRates } from './prose-rates';
 
 type RateRelation = Extract<Relation, { type: 'rate' }>;
 
@@ -24,7 +23,7 @@ function a1(ref: CellRef): string {
   return refToA1(ref);
 }
 
-/** Findings for the rate relations of one table, and for rates its footnote lines state. */
+/** Findings for the rate relations of one table. */
 export function checkRates(sheet: SheetGrid, table: Table, options: Partial<CheckOptions> = {}): Finding[] {
   if (table.kind === 'text') return [];
   const policy = options.rounding ?? 'half-up';
@@ -76,6 +75,5 @@ export function checkRates(sheet: SheetGrid, table: Table, options: Partial<Chec
       params,
     });
   }
-  findings.push(...checkProseRates(sheet, table, options));
   return findings;
 }
