@@ -21,13 +21,19 @@ const SAMPLES: Record<RuleId, Finding> = {
   'sum.formula-range': finding('sum.formula-range', { expected: null, actual: 'SUM(D7:F7)', related: ['D7', 'E7', 'F7', 'G7'], params: { formula: 'SUM(D7:F7)', missing: 'G7', extra: '' } }),
   'year.sequence': finding('year.sequence', { cell: 'F5', expected: 2022, actual: 2021, params: { problem: 'duplicate' } }),
   'year.span': finding('year.span', { cell: 'B4', expected: '2020–2023', actual: '2021–2024', related: ['B20'] }),
-  'caption.amount': finding('caption.amount', { cell: 'B2', expected: 32300, actual: 32000, related: ['E6'], params: { year: 2021 } }),
+  'caption.amount': finding('caption.amount', { cell: 'B2', expected: 32300, actual: 32000, related: ['E6'], params: { year: 2021, unit: '천원', difference: -300 } }),
   'rate.mismatch': finding('rate.mismatch', { cell: 'H7', expected: 84.5, actual: 85.4, related: ['F7', 'G7'], params: { numerator: 766, denominator: 906 } }),
   'number.invalid': finding('number.invalid', { cell: 'D8', expected: 12500, actual: '12,5OO' }),
   'number.text': finding('number.text', { cell: 'D9', actual: '19,000', params: { scope: 'cell', textCells: 1 } }),
   'value.error': finding('value.error', { cell: 'F9', actual: '#REF!' }),
-  'diff.mismatch': finding('diff.mismatch', { cell: 'I7', expected: -1200, actual: 1200, related: ['H7', 'G7'] }),
-  'rate.rounding': finding('rate.rounding', { cell: 'C12', expected: 94.6, actual: 94.5, related: ['D12', 'E12'], params: { statedPolicy: 'truncate', rounding: 'half-up' } }),
+  'diff.mismatch': finding('diff.mismatch', { cell: 'I7', expected: -1200, actual: 1200, related: ['H7', 'G7'], params: { later: 3800, earlier: 5000, difference: 2400 } }),
+  'rate.rounding': finding('rate.rounding', {
+    cell: 'C12',
+    expected: 94.6,
+    actual: 94.5,
+    related: [],
+    params: { rate: '승소율', numerator: 87, denominator: 92, policy: 'half-up', statedPolicy: 'truncate', rightUnder: 'truncate', arithmetic: '87 / 92 × 100 = 94.5652' },
+  }),
   'spec.mismatch': finding('spec.mismatch', { cell: 'D5', expected: '2020년', actual: '비고' }),
   'fill.conflict': finding('fill.conflict', { expected: 48400, actual: 48000 }),
   'format.style': finding('format.style', { cell: 'D7', expected: '-', actual: '0', related: ['E7'], params: { style: 'zero' } }),
@@ -44,11 +50,16 @@ describe('formatFinding', () => {
     expect(text).toContain(f.cell);
     expect(text).not.toMatch(/undefined|NaN|\[object|null/);
     for (const x of [f.expected, f.actual]) {
-      if (typeof x === 'number' && Math.abs(x) >= 1000) expect(text).toContain(Math.abs(x).toLocaleString('en-US'));
+      // Figures carry thousands separators; years are written as years.
+      const asShown = f.rule.startsWith('year.') ? String(x) : Math.abs(Number(x)).toLocaleString('en-US');
+      if (typeof x === 'number' && Math.abs(x) >= 1000) expect(text).toContain(asShown);
     }
     if (lang === 'ko') expect(text).toMatch(/[가-힣]/);
     // English text may quote the sheet's own Korean words, but adds none of its own.
-    else expect([f.expected, f.actual].reduce<string>((t, x) => (typeof x === 'string' ? t.split(x).join('') : t), text)).not.toMatch(/[가-힣]/);
+    else {
+      const data = [f.expected, f.actual, ...Object.values(f.params ?? {})];
+      expect(data.reduce<string>((t, x) => (typeof x === 'string' ? t.split(x).join('') : t), text)).not.toMatch(/[가-힣]/);
+    }
   });
 
   it('shows the arithmetic of a failing total (the design example)', () => {
@@ -66,8 +77,8 @@ describe('formatFinding', () => {
   });
 
   it('writes negatives with △ and keeps decimals', () => {
-    expect(formatFinding(SAMPLES['diff.mismatch'], 'en')).toContain('H7 − G7 = △1,200');
-    expect(formatFinding(SAMPLES['rate.mismatch'], 'en')).toContain('766/906 gives 84.5');
+    expect(formatFinding(SAMPLES['diff.mismatch'], 'en')).toBe('Change I7 is 1,200 but H7 − G7 = 3,800 − 5,000 = △1,200 (off by 2,400)');
+    expect(formatFinding(SAMPLES['rate.mismatch'], 'en')).toContain('F7/G7 = 766 / 906 gives 84.5');
     expect(formatFinding(SAMPLES['sum.rounding'], 'en')).toMatch(/difference of 0\.1 .*±0\.15/);
   });
 
@@ -84,7 +95,14 @@ describe('formatFinding', () => {
   });
 
   it('says which rounding makes a stated rate right', () => {
-    expect(formatFinding(SAMPLES['rate.rounding'], 'ko')).toMatch(/버림한 값입니다\. 반올림 기준으로는 94\.6/);
+    expect(formatFinding(SAMPLES['rate.rounding'], 'ko')).toBe(
+      '비율 C12의 값(94.5)은 승소율 87 / 92 × 100 = 94.5652을 버림한 값입니다. 반올림 기준으로는 94.6입니다',
+    );
+  });
+
+  it('writes years as years and caption amounts with their unit', () => {
+    expect(formatFinding(SAMPLES['year.sequence'], 'ko')).toBe('연도 머리글 F5(중복): 이 자리의 연도는 2022년이어야 하는데 2021년입니다');
+    expect(formatFinding(SAMPLES['caption.amount'], 'ko')).toBe('표제 B2에 적힌 금액(32,000천원)이 표의 E6 2021년 값(32,300천원)과 다릅니다 (차이 300)');
   });
 
   it.each(Object.keys(RULES) as RuleId[])('has titles for %s', (rule) => {

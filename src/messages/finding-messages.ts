@@ -118,12 +118,13 @@ const TEMPLATES: Record<RuleId, Template> = {
 
   'year.sequence': (f, p, lang) => {
     const problem = str(p, 'problem') ?? str(p, 'kind');
+    const year = (x: Finding['expected']) => (typeof x === 'number' ? String(x) : shown(x, lang));
     const ko: Record<string, string> = { duplicate: '중복', skip: '건너뜀', skipped: '건너뜀', gap: '건너뜀', order: '순서가 뒤바뀜' };
     const en: Record<string, string> = { duplicate: 'duplicated', skip: 'skipped', skipped: 'skipped', gap: 'skipped', order: 'out of order' };
     if (lang === 'ko') {
-      return `연도 머리글 ${f.cell}${problem && ko[problem] ? `(${ko[problem]})` : ''}: ${shown(f.expected, lang)}이어야 하는 자리에 ${shown(f.actual, lang)}이 있습니다`;
+      return `연도 머리글 ${f.cell}${problem && ko[problem] ? `(${ko[problem]})` : ''}: 이 자리의 연도는 ${year(f.expected)}년이어야 하는데 ${year(f.actual)}년입니다`;
     }
-    return `Year header ${f.cell}${problem && en[problem] ? ` (${en[problem]})` : ''}: expected ${shown(f.expected, lang)}, found ${shown(f.actual, lang)}`;
+    return `Year header ${f.cell}${problem && en[problem] ? ` (${en[problem]})` : ''}: expected ${year(f.expected)}, found ${year(f.actual)}`;
   },
 
   'year.span': (f, _p, lang) =>
@@ -134,14 +135,15 @@ const TEMPLATES: Record<RuleId, Template> = {
   'caption.amount': (f, p, lang) => {
     const target = f.related?.[0];
     const year = num(p, 'year');
+    const unit = str(p, 'unit') ?? '';
     if (lang === 'ko') {
       return (
-        `표제 ${f.cell}에 적힌 금액(${shown(f.actual, lang)})이 표의 ${target ?? ''}${year ? ` ${year}년` : ''} 값(${shown(f.expected, lang)})과 다릅니다` +
+        `표제 ${f.cell}에 적힌 금액(${shown(f.actual, lang)}${unit})이 표의 ${target ?? ''}${year ? ` ${year}년` : ''} 값(${shown(f.expected, lang)}${unit})과 다릅니다` +
         gapSuffix(difference(f, p), lang)
       );
     }
     return (
-      `The caption in ${f.cell} states ${shown(f.actual, lang)} but the table${target ? `'s ${target}` : ''}${year ? ` (${year})` : ''} holds ${shown(f.expected, lang)}` +
+      `The caption in ${f.cell} states ${shown(f.actual, lang)}${unit} but the table${target ? `'s ${target}` : ''}${year ? ` (${year})` : ''} holds ${shown(f.expected, lang)}${unit}` +
       gapSuffix(difference(f, p), lang)
     );
   },
@@ -151,22 +153,31 @@ const TEMPLATES: Record<RuleId, Template> = {
     const n = num(p, 'numerator');
     const d = num(p, 'denominator');
     const formula = numer && denom ? `${numer}/${denom}` : lang === 'ko' ? '분자/분모' : 'numerator/denominator';
-    const values = n !== undefined && d !== undefined ? ` = ${figure(n)}/${figure(d)}` : '';
+    const arithmetic = str(p, 'arithmetic') ?? (n !== undefined && d !== undefined ? `${figure(n)} / ${figure(d)}` : '');
+    const worked = arithmetic ? ` = ${arithmetic}` : '';
     const policy = policyName(str(p, 'rounding') ?? str(p, 'policy'), lang);
+    if (str(p, 'reason') === 'zero-denominator') {
+      return lang === 'ko'
+        ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})은 계산할 수 없습니다: 분모 ${denom ?? ''}가 0입니다`
+        : `Rate ${f.cell} states ${shown(f.actual, lang)} but cannot be computed: its denominator ${denom ?? ''} is 0`;
+    }
     return lang === 'ko'
-      ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})이 ${formula}${values} → ${shown(f.expected, lang)}(${policy})와 다릅니다`
-      : `Rate ${f.cell} is ${shown(f.actual, lang)} but ${formula}${values} gives ${shown(f.expected, lang)} (${policy})`;
+      ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})이 ${formula}${worked} → ${shown(f.expected, lang)}(${policy})와 다릅니다`
+      : `Rate ${f.cell} is ${shown(f.actual, lang)} but ${formula}${worked} gives ${shown(f.expected, lang)} (${policy})`;
   },
 
   'rate.rounding': (f, p, lang) => {
     const [numer, denom] = f.related ?? [];
     const formula = numer && denom ? `${numer}/${denom}` : '';
-    const stated = str(p, 'statedPolicy') ?? str(p, 'matches') ?? 'truncate';
-    const current = str(p, 'rounding') ?? str(p, 'policy') ?? (stated === 'truncate' ? 'half-up' : 'truncate');
+    const arithmetic = str(p, 'arithmetic');
+    const name = str(p, 'rate');
+    const what = [name, formula, arithmetic].filter(Boolean).join(' ');
+    const stated = str(p, 'statedPolicy') ?? str(p, 'rightUnder') ?? 'truncate';
+    const current = str(p, 'policy') ?? str(p, 'rounding') ?? (stated === 'truncate' ? 'half-up' : 'truncate');
     return lang === 'ko'
-      ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})은 ${formula ? `${formula}를 ` : ''}${policyName(stated, lang)}한 값입니다. ` +
+      ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})은 ${what ? `${what}을 ` : ''}${policyName(stated, lang)}한 값입니다. ` +
           `${policyName(current, lang)} 기준으로는 ${shown(f.expected, lang)}입니다`
-      : `Rate ${f.cell} (${shown(f.actual, lang)}) is ${formula ? `${formula} ` : ''}under ${policyName(stated, lang)}; ` +
+      : `Rate ${f.cell} (${shown(f.actual, lang)}) is ${what ? `${what} ` : ''}under ${policyName(stated, lang)}; ` +
           `under ${policyName(current, lang)} it would be ${shown(f.expected, lang)}`;
   },
 
@@ -192,7 +203,10 @@ const TEMPLATES: Record<RuleId, Template> = {
 
   'diff.mismatch': (f, p, lang) => {
     const [later, earlier] = f.related ?? [];
-    const formula = later && earlier ? `${later} − ${earlier}` : lang === 'ko' ? '나중 값 − 이전 값' : 'later − earlier';
+    const l = num(p, 'later');
+    const e = num(p, 'earlier');
+    const cells = later && earlier ? `${later} − ${earlier}` : lang === 'ko' ? '나중 값 − 이전 값' : 'later − earlier';
+    const formula = l !== undefined && e !== undefined ? `${cells} = ${figure(l)} − ${figure(e)}` : cells;
     return lang === 'ko'
       ? `증감 ${f.cell}의 값(${shown(f.actual, lang)})이 ${formula} = ${shown(f.expected, lang)}와 다릅니다${gapSuffix(difference(f, p), lang)}`
       : `Change ${f.cell} is ${shown(f.actual, lang)} but ${formula} = ${shown(f.expected, lang)}${gapSuffix(difference(f, p), lang)}`;
