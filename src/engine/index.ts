@@ -5,3 +5,5 @@
 export * from './grid';
 export * from './model';
 export { checkWorkbook, type CheckScope } from './check-workbook';
+export * from './fill';
+export * from './undo';
