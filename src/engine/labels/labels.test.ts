@@ -94,7 +94,7 @@ describe('parseYearLabel', () => {
     ['2020년 본예산', 2020],
   ])('%s → %s', (text, want) => expect(parseYearLabel(text)).toBe(want));
 
-  test.each(['20대', '20대 이하', '2020. 10월말', "'18.8.30개최", '3급', '2,020', '12345', '1회', '계', '2020년 10월'])(
+  test.each(['2020년 대비 증감', '2019년 대비', '20대', '20대 이하', '2020. 10월말', "'18.8.30개최", '3급', '2,020', '12345', '1회', '계', '2020년 10월'])(
     '%s is not a year',
     (text) => expect(parseYearLabel(text)).toBeNull(),
   );

@@ -4,7 +4,8 @@ import { memoByString } from './memo';
 
 /** Cheap first test: a year label starts with a digit, an apostrophe or FY (after spaces or bold marks). */
 const YEAR_START = /^[\s*]*(?:\d|['‘’]|FY)/;
-const SUFFIX_WORD = /^[\uAC00-\uD7A3]{1,5}$/;
+/** Words that may follow a year and keep it a year: '2021년 예산', '2020 결산', '2021년 예산(안)'. Not '대비', '증감'. */
+const SUFFIX_WORD = /^(?:예산|본예산|당초예산|최종예산|추경|결산|실적|계획|목표|전망|추정|기준|말|현재|상반기|하반기|예정|확정|잠정|누계|당초|최종|말기준|회계연도)$/;
 
 function toYear(digits: string): number | null {
   const n = Number(digits);
