@@ -32,8 +32,18 @@ export function isCoarseUnit(unit: string | undefined): boolean {
 }
 
 /** Decimal places a number format shows ('#,##0.0' → 1); undefined when the format does not say. */
+const fmtDecimals = new Map<string, number | undefined>();
+
 function formatDecimals(fmt: string | undefined): number | undefined {
   if (!fmt) return undefined;
+  if (fmtDecimals.has(fmt)) return fmtDecimals.get(fmt);
+  const d = readFormatDecimals(fmt);
+  if (fmtDecimals.size > 1000) fmtDecimals.clear();
+  fmtDecimals.set(fmt, d);
+  return d;
+}
+
+function readFormatDecimals(fmt: string): number | undefined {
   const first = fmt.split(';')[0].replace(/"[^"]*"/g, '');
   const m = /[0#?]\.([0#?]+)/.exec(first);
   if (m) return m[1].length;
@@ -70,6 +80,8 @@ export class TableFigures {
       // '(단위 : 건, 백만원)': the money lines are in 백만원 although the table's unit reads 건.
       const twoUnits = layout.captions.some((c) => (c.kind === 'unit' || c.kind === 'basis') && COARSE_WORD.test(c.text.replace(/\s+/g, '')));
       const coarseLine = (path: readonly string[]) => {
+        // Most labels name no unit at all: a quick look spares the regular expressions.
+        if (!twoUnits && !path.some((p) => p.includes('원'))) return false;
         const text = path.join(' ').replace(/\s+/g, '');
         return COARSE_WORD.test(text) || (twoUnits && MONEY_LINE.test(text));
       };
@@ -153,11 +165,11 @@ export function figuresOf(sheet: SheetGrid, layout: TableLayout): TableFigures {
     bySheet = new Map();
     shared.set(sheet, bySheet);
   }
-  const key = `${layout.id}|${layout.labelCols}|${layout.unit ?? ''}|${layout.captions.length}`;
-  let figures = bySheet.get(key);
-  if (!figures) {
+  let figures = bySheet.get(layout.id);
+  const same = (l: TableLayout) => l.labelCols === layout.labelCols && l.unit === layout.unit && l.captions.length === layout.captions.length;
+  if (!figures || !same(figures.layout)) {
     figures = new TableFigures(sheet, layout);
-    bySheet.set(key, figures);
+    bySheet.set(layout.id, figures);
   }
   return figures;
 }

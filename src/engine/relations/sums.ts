@@ -174,6 +174,19 @@ function variantsOf(base: Line[], optional: Line[]): Line[][] {
 
 const EPS = 1e-9;
 
+const percentFormats = new Map<string, boolean>();
+
+/** '0.0%' shows a fraction as a percentage; a '%' inside quotes is only text. */
+function isPercentFormat(fmt: string): boolean {
+  let yes = percentFormats.get(fmt);
+  if (yes === undefined) {
+    yes = fmt.replace(/"[^"]*"/g, '').includes('%');
+    if (percentFormats.size > 1000) percentFormats.clear();
+    percentFormats.set(fmt, yes);
+  }
+  return yes;
+}
+
 class SumInference {
   private readonly figures: TableFigures;
   private readonly relations: SumRelation[] = [];
@@ -214,7 +227,7 @@ class SumInference {
   private percentColumn(col: number): boolean {
     for (const r of this.layout.rows) {
       const fmt = this.figures.sheet.cells[r.row]?.[col]?.fmt;
-      if (fmt && fmt.replace(/"[^"]*"/g, '').includes('%')) return true;
+      if (fmt && isPercentFormat(fmt)) return true;
     }
     return false;
   }
