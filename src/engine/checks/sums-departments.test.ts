@@ -126,16 +126,52 @@ function withValue(s: SheetGrid, a1: string, v: number | string): SheetGrid {
   return { ...s, cells };
 }
 
-/** Two layouts: each table alone at an offset; and all of them on one sheet, two side by side. */
+/**
+ * The merges a spreadsheet would have for a pasted header: a header cell spans the empty cells right of it while
+ * the row under it is filled there, and the empty cells under it when nothing else is there.
+ */
+function headerMerges(lines: string[], at: string): string[] {
+  const origin = fromA1(at)!;
+  const rows = lines.map((l) => l.split('\t'));
+  const first = rows.findIndex((r) => r.length > 1);
+  let last = first;
+  while (last + 1 < rows.length && rows[last + 1].slice(1).some((f) => f !== '' && !/^[\d,.△-]+$/.test(f))) last++;
+  const header = rows.slice(first, last + 1);
+  const taken = header.map((r) => r.map(() => false));
+  const merges: string[] = [];
+  const a1 = (r: number, c: number) => refToA1({ row: origin.row + first + r, col: origin.col + c });
+  header.forEach((row, r) =>
+    row.forEach((text, c) => {
+      if (text === '' || taken[r][c]) return;
+      let c1 = c;
+      while (c1 + 1 < row.length && row[c1 + 1] === '' && (r + 1 >= header.length || header[r + 1][c1 + 1] !== '')) c1++;
+      let r1 = r;
+      if (c1 === c) while (r1 + 1 < header.length && (header[r1 + 1][c] ?? '') === '') r1++;
+      for (let rr = r; rr <= r1; rr++) for (let cc = c; cc <= c1; cc++) taken[rr][cc] = true;
+      if (r1 > r || c1 > c) merges.push(`${a1(r, c)}:${a1(r1, c1)}`);
+    }),
+  );
+  return merges;
+}
+
+/** Each table alone at an offset: pasted text, typed numbers, and typed numbers under merged headers. */
 const PLACEMENTS = [
-  { name: 'at C4, text figures', at: 'C4', asNumbers: false },
-  { name: 'at B2, typed numbers', at: 'B2', asNumbers: true },
+  { name: 'at C4, text figures', at: 'C4', asNumbers: false, merged: false },
+  { name: 'at B2, typed numbers', at: 'B2', asNumbers: true, merged: false },
+  { name: 'at D7, typed numbers, merged headers', at: 'D7', asNumbers: true, merged: true },
 ];
 
-describe.each(PLACEMENTS)('department tables $name', ({ at, asNumbers }) => {
+it('merges the headers that span lines', () => {
+  const withMerges = SAMPLES.filter((s) => headerMerges(s.lines, 'A1').length > 0).map((s) => s.name);
+  expect(withMerges).toEqual(['contracts by year with two header rows and 증감', 'row groups with 소계 and 총계']);
+  expect(headerMerges(SAMPLES[1].lines, 'A1')).toEqual(['A3:A4', 'B3:C3', 'D3:E3', 'F3:G3']);
+});
+
+describe.each(PLACEMENTS)('department tables $name', ({ at, asNumbers, merged }) => {
   const origin = fromA1(at)!;
   describe.each(SAMPLES.map((s) => [s.name, s] as const))('%s', (_name, sample) => {
-    const sheet = sheetOf('세무과', [{ at, rows: linesToRows(sample.lines, asNumbers) }]);
+    const merges = merged ? headerMerges(sample.lines, at) : undefined;
+    const sheet = sheetOf('세무과', [{ at, rows: linesToRows(sample.lines, asNumbers), merges }]);
     const result = checkWorkbook([sheet]);
     const sums = result.tables.flatMap((t) => t.relations).filter((r): r is SumRelation => r.type === 'sum');
 
