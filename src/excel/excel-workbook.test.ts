@@ -171,6 +171,20 @@ describe('ExcelWorkbook.readSheets', () => {
     expect(chunks).toBeLessThanOrEqual(6);
   });
 
+  it('when Excel also refuses the merged areas (over 512 on a sheet), reads values alone', async () => {
+    const input = manySheetWorkbook(5);
+    const excel = FakeExcel.fromGrids(input);
+    excel.failOnSync(2, 'ResponsePayloadSizeLimitExceeded');
+    excel.failOnSync(3, 'GeneralException');
+    const port = portOver(excel);
+    const sheets = await port.readSheets();
+    expect(excel.syncCount).toBe(5); // names, refused read, refused sizes + merges, sizes, one chunk
+    expect(port.lastRead).toEqual({ syncs: 5, chunked: true, chunks: 1 });
+    expect(sheets.every((s) => s.mergesUnknown === true && s.merges.length === 0)).toBe(true);
+    const whole = await portOver(FakeExcel.fromGrids(input), { merges: false }).readSheets();
+    expect(sheets).toEqual(whole);
+  });
+
   it('maps a refusal to a message (cell edit mode)', async () => {
     const excel = FakeExcel.fromGrids(manySheetWorkbook(3));
     excel.editing = true;

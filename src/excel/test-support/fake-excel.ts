@@ -87,6 +87,7 @@ export class FakeExcel {
   /** Properties read ("Range.values" …), all of them loaded (an unloaded read throws instead). */
   reads: string[] = [];
   private failures: { code: string; remaining: number }[] = [];
+  private failuresAt = new Map<number, string>();
 
   constructor(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     this.sheets = sheets;
@@ -126,7 +127,14 @@ export class FakeExcel {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /** Make the sync with this 1-based number (counted over the workbook's life) fail with this code. */
+  failOnSync(syncNumber: number, code: string): void {
+    this.failuresAt.set(syncNumber, code);
+  }
+
   takeFailure(): string | undefined {
+    const at = this.failuresAt.get(this.syncCount);
+    if (at) return at;
     const next = this.failures[0];
     if (!next) return undefined;
     next.remaining -= 1;
