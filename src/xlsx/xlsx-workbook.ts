@@ -59,6 +59,14 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeCells(writes: CellWrite[]): Promise<void> {
     writes.forEach(checkWrite);
     for (const w of writes) {
+      // exceljs would quietly redirect a write inside a merged area to its top-left cell, overwriting it.
+      const ws = this.workbook.getWorksheet(w.sheet);
+      const target = ws?.findCell(w.row + 1, w.col + 1);
+      if (target?.isMerged && target.master !== target) {
+        throw new RangeError(`cell write inside a merged area: ${w.sheet}!${target.address} (merged into ${target.master.address})`);
+      }
+    }
+    for (const w of writes) {
       const ws = this.workbook.getWorksheet(w.sheet) ?? this.workbook.addWorksheet(w.sheet);
       const cell = ws.getCell(w.row + 1, w.col + 1);
       cell.value = writeValue(w);
