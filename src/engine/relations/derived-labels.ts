@@ -21,6 +21,8 @@ export interface RateName {
   kind: RateKind;
   /** For a compound label "집행액 (집행률)": the label of the amount written before the rate in each cell. */
   amountLabel?: string;
+  /** A '대비' label with no '%': a rate only when its figures are percentages of the pair. */
+  unlabelled?: boolean;
 }
 
 /** Rates that are stated terms, not quotients of figures in the table, or not percentages at all. */

@@ -88,6 +88,16 @@ describe('inferDiffRelations', () => {
     expect(inferDiffRelations(sheet, layout)).toEqual([]);
   });
 
+  test('"전년대비" holding percentages (105.3) is not a difference', () => {
+    const { sheet, layout } = layoutOf(['구분\t2019년\t2020년\t전년대비', '계\t1,000\t1,053\t105.3', '가\t400\t380\t95.0']);
+    expect(inferDiffRelations(sheet, layout)).toEqual([]);
+  });
+
+  test('"전년대비" holding differences is one', () => {
+    const { sheet, layout } = layoutOf(['구분\t2019년\t2020년\t전년대비', '계\t1,000\t1,053\t53', '가\t400\t380\t△20']);
+    expect(diffs(inferDiffRelations(sheet, layout))).toHaveLength(2);
+  });
+
   test('the report has no 증감 lines: no relations on any of its tables', () => {
     for (const fixture of [PARTICIPATORY, LAWSUITS, COUNCIL, ...BUDGET_FIXTURES]) {
       const { sheet, layout } = load(fixture);

@@ -15,7 +15,7 @@ import {
   isDiffLabel,
   rateNameOf,
 } from './derived-labels';
-import { isBlank, isCoarseUnit, judgeDiff, readOperand } from './evaluate';
+import { isBlank, isCoarseUnit, judgeDiff, judgeRate, readOperand, readStatedRate } from './evaluate';
 
 export type PairSource = 'formula' | 'years' | 'words' | 'position';
 
@@ -128,12 +128,12 @@ export function evidenceOf(source: PairSource): Evidence {
   return source === 'position' ? 'numbers' : 'label';
 }
 
-interface Tally {
+export interface Tally {
   stated: number;
   holds: number;
 }
 
-function tally(sheet: SheetGrid, target: Line, later: Line, earlier: Line, cross: Line[], coarse: boolean): Tally {
+export function tally(sheet: SheetGrid, target: Line, later: Line, earlier: Line, cross: Line[], coarse: boolean): Tally {
   const t: Tally = { stated: 0, holds: 0 };
   for (const c of cross) {
     const ref = cellOf(target, c);
@@ -151,12 +151,32 @@ function tally(sheet: SheetGrid, target: Line, later: Line, earlier: Line, cross
   return t;
 }
 
+/**
+ * How many stated figures of a '대비' line are a percentage of the pair instead of a difference
+ * ("전년대비" holding 105.3 = later / earlier × 100, or 5.3 = the increase).
+ */
+export function versusHolds(sheet: SheetGrid, target: Line, later: Line, earlier: Line, cross: Line[], coarse: boolean): number {
+  let holds = 0;
+  for (const c of cross) {
+    const stated = readStatedRate(sheet, cellOf(target, c));
+    const numerator = readOperand(sheet, cellOf(later, c));
+    const denominator = readOperand(sheet, cellOf(earlier, c));
+    if (!stated || !numerator || !denominator || denominator.value === 0 || isBlank(sheet, cellOf(target, c))) continue;
+    const ratio = judgeRate({ stated, numerator, denominator }, null, 'half-up', coarse).status;
+    const increase = judgeRate({ stated, numerator, denominator, subtract: denominator }, null, 'half-up', coarse).status;
+    if (ratio !== 'mismatch' || increase !== 'mismatch') holds++;
+  }
+  return holds;
+}
+
 /** Relations a 증감 line proposes, after the numbers have had their say on the orientation. */
 function diffsForLine(sheet: SheetGrid, layout: TableLayout, target: Line, lines: Line[], cross: Line[]): Relation[] {
   const pair = laterEarlierFor(target, lines);
   if (!pair) return [];
   const coarse = isCoarseUnit(layout.unit);
   const forward = tally(sheet, target, pair.later, pair.earlier, cross, coarse);
+  // '전년대비' with percentages in it is a rate (rates.ts takes it), not a difference.
+  if (/대비/.test(target.leaf) && versusHolds(sheet, target, pair.later, pair.earlier, cross, coarse) > forward.holds) return [];
   const backward = tally(sheet, target, pair.earlier, pair.later, cross, coarse);
   let later = pair.later;
   let earlier = pair.earlier;

@@ -115,6 +115,18 @@ describe('inferRateRelations', () => {
     expect([rel.numerator.col, rel.subtract?.col, rel.denominator.col]).toEqual([2, 1, 1]);
   });
 
+  test.each([
+    ['105.3 = later / earlier', ['계\t1,000\t1,053\t105.3', '가\t400\t380\t95.0'], 2],
+    ['5.3 = the increase', ['계\t1,000\t1,053\t5.3', '가\t400\t380\t△5.0'], 2],
+    ['53 = the difference', ['계\t1,000\t1,053\t53', '가\t400\t380\t△20'], 0],
+  ])('"전년대비" with no %% is a rate only when its figures are percentages: %s', (_name, body, count) => {
+    const sheet = gridFromTsv(['구분\t2019년\t2020년\t전년대비', ...body].join('\n'));
+    const layout = handLayout(sheet, { range: 'A1:D3', headerRows: 1, labelCols: 1 });
+    const found = rates(inferRateRelations(sheet, layout));
+    expect(found).toHaveLength(count);
+    for (const r of found) expect([r.numerator.col, r.denominator.col]).toEqual([2, 1]);
+  });
+
   test('a fraction with a % format is a rate at scale 1', () => {
     const pct = (v: number) => ({ v, fmt: '0.0%' });
     const sheet = grid([

@@ -18,7 +18,7 @@ import {
   linesOf,
 } from './axis-lines';
 import { type RateName, rateNameOf } from './derived-labels';
-import { isDerivedLine, isDiffLine, laterEarlierFor, evidenceOf } from './diffs';
+import { evidenceOf, isDerivedLine, isDiffLine, laterEarlierFor, tally } from './diffs';
 import {
   type RateFigures,
   familyDecimals,
@@ -171,7 +171,7 @@ function increaseCandidates(rate: RateName, target: Line, lines: Line[]): Candid
   const evidence = evidenceOf(pair.source);
   const out: Candidate[] = [];
   const diff = lines.find((l) => {
-    if (!isDiffLine(l)) return false;
+    if (l === target || !isDiffLine(l)) return false;
     const p = laterEarlierFor(l, lines);
     return !!p && p.later === pair.later && p.earlier === pair.earlier;
   });
@@ -264,6 +264,12 @@ function ratesForLine(
   if (!best || !supported(best.cand, best.s)) return [];
   // "전년대비(%)" can be a ratio or an increase: with nothing holding, nothing says which.
   if (rate.kind === 'versus' && best.s.holds === 0) return [];
+  if (rate.unlabelled) {
+    // A '대비' line without '%' is a difference unless percentages explain more of it.
+    const pair = laterEarlierFor(line, lines);
+    const asDiff = pair ? tally(sheet, line, pair.later, pair.earlier, cross, isCoarseUnit(layout.unit)).holds : 0;
+    if (best.s.holds <= asDiff) return [];
+  }
   const { cand } = best;
   const family = familyId('rate', line);
   const out: Relation[] = [];
@@ -293,6 +299,13 @@ function ratesForLine(
   return out;
 }
 
+/** '전년대비' with no '%' in its label: a rate only if its figures say so (ratesForLine asks them). */
+function versusName(line: Line): RateName | null {
+  return /대비/.test(line.leaf) && !/증감/.test(line.leaf) && isDiffLine(line)
+    ? { name: line.leaf, stem: '', kind: 'versus', unlabelled: true }
+    : null;
+}
+
 /** Rate relations of one table: each rate column against each body row, each rate row against each column. */
 export function inferRateRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
   if (layout.kind === 'text') return [];
@@ -301,7 +314,7 @@ export function inferRateRelations(sheet: SheetGrid, layout: TableLayout, option
   for (const axis of ['col', 'row'] as Axis[]) {
     const lines = linesOf(layout, axis);
     const named = lines
-      .map((line) => ({ line, rate: rateNameOf(line.leaf, line.norm.length >= 2 ? line.norm[line.norm.length - 2] : undefined) }))
+      .map((line) => ({ line, rate: rateNameOf(line.leaf, line.norm.length >= 2 ? line.norm[line.norm.length - 2] : undefined) ?? versusName(line) }))
       .filter((x): x is { line: Line; rate: RateName } => x.rate !== null);
     if (named.length === 0) continue;
     const cross = crossLinesOf(layout, axis).filter((c) => !isDerivedLine(c));
