@@ -1,1 +1,3 @@
 export * from './standalone-services';
+export * from './office-services';
+export * from './services-for';
