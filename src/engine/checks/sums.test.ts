@@ -188,6 +188,19 @@ describe('rounding', () => {
     expect(check(sheet, withLine).map((f) => `${f.rule} ${f.cell}`).sort()).toEqual(['sum.column B2', 'sum.rounding C2']);
   });
 
+  it('a gap of one in 백만원 that one cell explains in its row and its column is that cell, not rounding', () => {
+    const t = REFERENCE_TABLES.find((x) => x.name === 'budgetSize')!;
+    const { sheet, layout } = tableFromTsv(t.tsv, t);
+    const found = check(setCell(sheet, 'E4', { v: '1,398' }), layout);
+    expect(found).toEqual([expect.objectContaining({ rule: 'sum.cell', severity: 'error', cell: 'E4', expected: 1397, actual: 1398 })]);
+  });
+
+  it('gaps of one scattered over a 백만원 table stay rounding', () => {
+    const tsv = '구분\t계\t가\t나\n계\t20\t10\t10\nA\t10\t5\t6\nB\t10\t5\t4';
+    const found = checkTsv(tsv, { headerRows: 1, labelCols: 1, unit: '백만원' });
+    expect(found.map((f) => `${f.rule} ${f.cell}`).sort()).toEqual(['sum.rounding B3', 'sum.rounding B4']);
+  });
+
   it('figures with decimals are rounded figures', () => {
     const found = checkTsv('구분\t계\t가\t나\nA\t3.1\t1.0\t2.0', { headerRows: 1, labelCols: 1 });
     expect(found).toEqual([
