@@ -98,7 +98,16 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
   const intranet = Boolean(env.intranet);
-  const deployUrl = env.url ? helpers.normalizeDeployUrl(String(env.url)) : null;
+  let deployUrl = null;
+  if (env.url !== undefined) {
+    try {
+      deployUrl = helpers.normalizeDeployUrl(env.url === true ? '' : String(env.url));
+    } catch (error) {
+      // A mistyped option deserves one clear line, not webpack's stack trace.
+      console.error(`webpack: ${error.message}`);
+      process.exit(2);
+    }
+  }
   // `--env taskpane=<file>` lets a build run before the real pane exists (or against a stand-in pane).
   const taskpaneEntry = env.taskpane ? path.resolve(String(env.taskpane)) : './src/taskpane/index.tsx';
   const officeJs = helpers.officeJsUrl({ intranet });
@@ -136,7 +145,14 @@ module.exports = async (env = {}, argv = {}) => {
   if (serving) {
     // Only when serving: getHttpsServerOptions may ask to install the dev certificate.
     const devCerts = require('office-addin-dev-certs');
-    server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+    try {
+      server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+    } catch (error) {
+      // No trusted dev certificate (e.g. installing it needs sudo): the standalone page still works over https
+      // with webpack-dev-server's self-signed one, after the browser's warning; Office itself would refuse it.
+      console.warn(`webpack: office-addin-dev-certs failed (${error && error.message ? error.message : error}); using a self-signed certificate`);
+      server = { type: 'https' };
+    }
   }
 
   return {
