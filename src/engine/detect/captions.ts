@@ -9,6 +9,7 @@ import {
   hasHeadingMark,
   hasNoteMark,
   isBulletLine,
+  isUnitOrBasisLine,
   normalizeLabel,
   parseUnit,
   stripCaptionMark,
@@ -110,7 +111,10 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
         }
         break;
       }
-      const cells = lineCells(view, row, left, range.c1);
+      // A unit line right-aligned one column past the table's edge still belongs to it.
+      const cells = lineCells(view, row, left, Math.min(range.c1 + 1, view.cols - 1)).filter(
+        (c) => c.col <= range.c1 || (isUnitOrBasisLine(c.text) && !index.blocked(row, c.col, c.col, self)),
+      );
       if (cells.length === 0) {
         if (++blanks > MAX_BLANK_ABOVE) break;
         continue;

@@ -176,6 +176,18 @@ describe('tables of other departments', () => {
     ]);
   });
 
+  test('a unit line one column past the right edge, glued on diagonally', () => {
+    const g = sheet('S', [
+      { at: 'B1', rows: [['□ 체납액 정리']] },
+      { at: 'F2', rows: [['(단위: 천원)']] },
+      { at: 'B3', rows: gridFromTsv(arrears).cells.slice(1).map((l) => l.map((c) => c ?? null)) },
+    ]);
+    const [table] = detectTables(g);
+    expect(rangeToA1(table.range)).toBe('B3:E6');
+    expect(table.unit).toBe('천원');
+    expect(table.title).toBe('체납액 정리');
+  });
+
   test('arrears with 정리율, unit line glued on top', () => {
     const tables = detectTables(gridFromTsv(arrears));
     expect(tables).toHaveLength(1);
