@@ -221,7 +221,9 @@ export function judgeRate(f: RateFigures, decimals: number | null, policy: Round
     const half = unitTolerance(d);
     const lo = Math.min(...corners) - half;
     const hi = Math.max(...corners) + half;
-    if (stated.percent >= lo - 1e-12 && stated.percent <= hi + 1e-12) return { status: 'inputs-rounded', ...base };
+    // Only a miss in the last digit shown is put down to that: a rate off by a whole point is still wrong.
+    const lastDigit = Math.abs(stated.percent - underPolicy) <= 2 * half + 1e-9;
+    if (lastDigit && stated.percent >= lo - 1e-12 && stated.percent <= hi + 1e-12) return { status: 'inputs-rounded', ...base };
   }
   return { status: 'mismatch', ...base };
 }
