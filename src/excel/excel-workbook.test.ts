@@ -273,10 +273,17 @@ describe('ExcelWorkbook.writeCells', () => {
     expect(await portOver(excel).readSheets()).toEqual(before);
   });
 
-  it('refuses a sheet that no longer exists', async () => {
+  it('refuses a sheet that no longer exists, naming it, and writes nothing', async () => {
     const excel = FakeExcel.fromGrids(manySheetWorkbook(3));
-    const error = await refusal(portOver(excel).writeCells([{ sheet: '없는 시트', row: 0, col: 0, value: 1 }]));
+    const before = await portOver(excel).readSheets();
+    const error = await refusal(
+      portOver(excel).writeCells([
+        { sheet: '팀01', row: 0, col: 0, value: 1 },
+        { sheet: '없는 시트', row: 0, col: 0, value: 1 },
+      ]),
+    );
     expect(error.problem).toMatchObject({ code: 'sheet-not-found', sheet: '없는 시트' });
+    expect(await portOver(excel).readSheets()).toEqual(before);
   });
 
   it('maps a protection refusal Excel reports while writing (protected after the check)', async () => {

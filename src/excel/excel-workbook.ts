@@ -241,7 +241,20 @@ export class ExcelWorkbook implements WorkbookPort {
           sheet.protection.load('protected');
           sheets.set(name, sheet);
         }
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (error) {
+          // Asking for a missing sheet's protection may fail the whole lookup: find which sheet is missing.
+          if (excelErrorCode(error) !== 'ItemNotFound') throw error;
+          const lookups = [...bySheet.keys()].map((name) => {
+            const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+            sheet.load('name');
+            return { name, sheet };
+          });
+          await context.sync();
+          const missing = lookups.find((l) => l.sheet.isNullObject);
+          throw missing ? new ExcelAdapterError(excelProblem('sheet-not-found', { sheet: missing.name })) : error;
+        }
         for (const [name, sheet] of sheets) {
           if (sheet.isNullObject) throw new ExcelAdapterError(excelProblem('sheet-not-found', { sheet: name }));
           if (sheet.protection.protected) throw new ExcelAdapterError(excelProblem('sheet-protected', { sheet: name }));

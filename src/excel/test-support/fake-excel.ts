@@ -453,7 +453,9 @@ class FakeProtection extends FakeObject {
 
   protected snapshot(): Record<string, unknown> | null {
     const s = this.sheet.fake();
-    return s ? { protected: s.protected } : null;
+    // The pessimistic reading of Office.js: a navigation property of a missing sheet fails the request.
+    if (!s) throw richApiError('ItemNotFound', `no sheet ${this.sheet.sheetName}`);
+    return { protected: s.protected };
   }
 }
 
