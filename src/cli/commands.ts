@@ -1,8 +1,9 @@
 /** The command table: add a subcommand by adding its module here. */
 import type { Command } from './command';
 import { checkCommand } from './check/check-command';
+import { fillCommand } from './fill/fill-command';
 
-export const COMMANDS: readonly Command[] = [checkCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, fillCommand];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

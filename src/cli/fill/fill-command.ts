@@ -1,0 +1,143 @@
+/**
+ * report-tables fill <in.xlsx> -o <out.xlsx> [--values] [--overwrite] [--force] [--json] [--rounding half-up|truncate] [--lang ko|en]
+ * Exit: 0 wrote everything, 1 wrote but left conflicts, 2 could not read or write (nothing written).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { asValueWrites, planWorkbookFill, toA1, type CellWrite, type FillPlan, type RoundingPolicy, type SheetGrid } from '../../engine';
+import { formatFinding, readProblemReason, type Lang } from '../../messages';
+import { readWorkbookBuffer } from '../../xlsx/read-workbook';
+import { readFileBytes } from '../../xlsx/read-file';
+import { isWorkbookReadError } from '../../xlsx/read-problem';
+import { isPatchError, patchXlsxPackage, verifyPatched } from '../../xlsx/patch';
+import type { CliDeps, Command } from '../command';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, type CliIo } from '../io';
+import { oneOf, parseOptions } from '../parse-options';
+import { writeWhole } from './write-output';
+
+const ROUNDING: readonly RoundingPolicy[] = ['half-up', 'truncate'];
+const LANGS: readonly Lang[] = ['ko', 'en'];
+
+export interface FillJson {
+  file: string;
+  output: string;
+  writes: { sheet: string; cell: string; formula: string | null; value: number | string | boolean | null; format: string | null }[];
+  conflicts: { sheet: string; cell: string; expected: number | string | null; actual: number | string | null; related: string[]; message: string }[];
+  compound: FillPlan['compound'];
+  skipped: FillPlan['skipped'];
+}
+
+function fail(io: CliIo, file: string, reason: string): number {
+  io.stderr(`report-tables: ${file}: ${reason}\n`);
+  return EXIT_TROUBLE;
+}
+
+async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    output: { type: 'string', short: 'o' },
+    values: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
+    force: { type: 'boolean' },
+    json: { type: 'boolean' },
+    rounding: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  const rounding = oneOf('rounding', values.rounding as string | undefined, ROUNDING, 'half-up');
+  const lang = oneOf('lang', values.lang as string | undefined, LANGS, 'ko');
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no input file given' : 'give exactly one input file');
+  const output = values.output as string | undefined;
+  if (!output) throw new UsageError('no output file given (-o <out.xlsx>)');
+  const input = positionals[0];
+  const ko = lang === 'ko';
+
+  if (path.resolve(input) === path.resolve(output)) {
+    return fail(io, output, ko ? '입력 파일에 덮어쓸 수 없습니다. 다른 출력 파일을 지정하세요' : 'the output is the input; fill never changes its input');
+  }
+
+  let bytes: Uint8Array;
+  let sheets: SheetGrid[];
+  try {
+    bytes = await readFileBytes(input);
+    sheets = await readWorkbookBuffer(bytes, { fileName: input });
+  } catch (err) {
+    if (isWorkbookReadError(err)) return fail(io, input, readProblemReason(err.problem, lang));
+    return fail(io, input, `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+  if (values.force !== true && (await pathExists(output))) {
+    return fail(io, output, ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)');
+  }
+
+  const result = deps.checkWorkbook(sheets, { rounding });
+  const plan = planWorkbookFill(sheets, result, { rounding, overwrite: values.overwrite === true });
+  const writes: CellWrite[] = values.values === true ? asValueWrites(plan.writes) : plan.writes;
+
+  let patched: Uint8Array;
+  try {
+    patched = (await patchXlsxPackage(bytes, writes, { sheets })).bytes;
+    await verifyPatched(patched, writes);
+  } catch (err) {
+    if (isPatchError(err)) return fail(io, input, (ko ? '안전하게 채울 수 없습니다: ' : 'cannot fill safely: ') + err.message);
+    throw err;
+  }
+
+  const written = await writeWhole(output, patched, values.force === true);
+  if (!written.ok) {
+    const reason = {
+      exists: ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)',
+      'no-folder': ko ? '출력 폴더가 없습니다' : 'the output folder does not exist',
+      'not-writable': ko ? `출력 파일을 쓸 수 없습니다${written.detail ? ` (${written.detail})` : ''}` : `cannot write the output${written.detail ? ` (${written.detail})` : ''}`,
+    }[written.reason];
+    return fail(io, output, reason);
+  }
+
+  if (values.json === true) io.stdout(`${JSON.stringify(fillJson(input, output, writes, plan, lang))}\n`);
+  else io.stdout(textReport(input, output, writes, plan, lang));
+  return plan.conflicts.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export function fillJson(file: string, output: string, writes: readonly CellWrite[], plan: FillPlan, lang: Lang): FillJson {
+  return {
+    file,
+    output,
+    writes: writes.map((w) => ({ sheet: w.sheet, cell: toA1(w.row, w.col), formula: w.formula ?? null, value: w.value, format: w.fmt ?? null })),
+    conflicts: plan.conflicts.map((f) => ({
+      sheet: f.sheet,
+      cell: f.cell,
+      expected: f.expected ?? null,
+      actual: f.actual ?? null,
+      related: f.related ?? [],
+      message: formatFinding(f, lang),
+    })),
+    compound: plan.compound,
+    skipped: plan.skipped,
+  };
+}
+
+function textReport(file: string, output: string, writes: readonly CellWrite[], plan: FillPlan, lang: Lang): string {
+  const ko = lang === 'ko';
+  const lines = [ko ? `${file} → ${output}: ${writes.length}개 셀을 채웠습니다` : `${file} → ${output}: filled ${writes.length} cells`];
+  for (const f of plan.conflicts) lines.push(`  ${f.sheet}!${f.cell}: ${formatFinding(f, lang)}`);
+  for (const c of plan.compound.filter((x) => !x.agrees)) {
+    lines.push(ko ? `  ${c.sheet}!${c.cell}: '${c.actual}' → '${c.expected}' (직접 고치세요)` : `  ${c.sheet}!${c.cell}: '${c.actual}' should read '${c.expected}' (edit it by hand)`);
+  }
+  if (plan.skipped.length > 0) {
+    lines.push(ko ? `  수식으로 채우지 못한 셀 ${plan.skipped.length}개: ${plan.skipped.map((s) => s.cell).join(', ')}` : `  ${plan.skipped.length} cells left alone (their inputs are text): ${plan.skipped.map((s) => s.cell).join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function pathExists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const fillCommand: Command = {
+  name: 'fill',
+  usage: 'fill <in.xlsx> -o <out.xlsx> [--values] [--overwrite] [--force] [--json] [--rounding half-up|truncate] [--lang ko|en]',
+  summary: 'write totals, rates and 증감 as live formulas into a copy, keeping everything else (exit 0 done, 1 conflicts left, 2 trouble)',
+  run,
+};
