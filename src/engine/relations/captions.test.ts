@@ -13,7 +13,7 @@ describe('parseCaptionAmount', () => {
     ['2021년 소요예산 : 34,900천원', 'budget', 2021, [34900], '천원'],
     ['□ **소요예산 : 182,170천원**', 'budget', undefined, [182170], '천원'],
     ["□ '21년 소요예산 : 1.5억원", 'budget', 2021, [1.5], '억원'],
-    ['○ 총사업비 : 500백만원', 'budget-total', undefined, [500], '백만원'],
+    ['○ 2021년 예산 : 500백만원', 'budget', 2021, [500], '백만원'],
     ['□ 인 력 : 정원 22명(현원 22명)', 'staff', undefined, [22, 22], '명'],
   ])('%s', (text, subject, year, values, unit) => {
     const parsed = parseCaptionAmount(text);
@@ -30,6 +30,9 @@ describe('parseCaptionAmount', () => {
     ['- 지 급 액 : 15,000천원'],
     ['- 공약수 : 5대 목표 12개 분야 69개 사업'],
     ['□ 조 직 : 4팀'],
+    ['○ 총사업비 : 500백만원'],
+    ['- 사업비 : 19,000천원'],
+    ['- 예산 : 5,000천원 (구비)'],
     ['□ 사업 필요성'],
   ])('%s states no amount to check', (text) => {
     expect(parseCaptionAmount(text)).toBeNull();

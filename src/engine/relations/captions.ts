@@ -26,7 +26,7 @@ export interface CaptionFigure {
   qualifier?: string;
 }
 
-export type CaptionSubject = 'budget' | 'budget-total' | 'staff';
+export type CaptionSubject = 'budget' | 'staff';
 
 export interface CaptionAmount {
   subject: CaptionSubject;
@@ -49,10 +49,15 @@ export function isUnitOrBasisLine(text: string): boolean {
   return /^\(.*(단위|기준).*\)$/.test(t) || /^단위:/.test(t);
 }
 
+/**
+ * What a caption states. Only the report's own phrases count: "N년 소요예산" (and 소요재원, 소요자원) is the 계
+ * row's figure for that year; "총사업비" or "사업비" may reach beyond the years the table shows, so they are
+ * not checked.
+ */
 function subjectOf(label: string): CaptionSubject | null {
-  if (/인력|정원|현원/.test(label)) return 'staff';
-  if (/총사업비|총소요예산|총예산/.test(label)) return 'budget-total';
-  if (/소요예산|소요재원|소요자원|사업비|예산액|예산/.test(label)) return 'budget';
+  if (/^(인력|인원|정원)$/.test(label.replace(/^[□○◦\-·]+/, ''))) return 'staff';
+  if (/사업비/.test(label)) return null;
+  if (/소요예산|소요재원|소요자원|^(?:(?:19|20)\d{2}|['‘’]\d{2})년도?예산액?$/.test(label)) return 'budget';
   return null;
 }
 
