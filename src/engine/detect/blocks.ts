@@ -12,6 +12,7 @@ import {
   hasNoteMark,
   isBulletLine,
   isUnitOrBasisLine,
+  parseYearLabel,
 } from '../labels';
 import type { SheetView } from './sheet-view';
 
@@ -193,14 +194,45 @@ export function refineBlock(view: SheetView, box: CellRange, depth = 0): CellRan
   while (bottom > top && isBottomCaptionRow(view, box, bottom)) bottom--;
   const skip = new Set<number>();
   for (let r = top + 1; r < bottom; r++) if (isSplitRow(view, box, r)) skip.add(r);
-  if (top === box.r0 && bottom === box.r1 && skip.size === 0) return [box];
+  const cut = findYearHeaderCut(view, box, top, bottom, skip);
+  if (top === box.r0 && bottom === box.r1 && skip.size === 0 && cut === -1) return [box];
   if (depth > 8 || bottom - top < 1) return [];
+  if (cut !== -1) {
+    const upper = { r0: top, c0: box.c0, r1: cut - 1, c1: box.c1 };
+    const lower = { r0: cut, c0: box.c0, r1: bottom, c1: box.c1 };
+    return [upper, lower].flatMap((area) => findBlocks(view, area, skip).flatMap((b) => refineBlock(view, b, depth + 1)));
+  }
   const area = { r0: top, c0: box.c0, r1: bottom, c1: box.c1 };
   if (skip.size === 0 && !bridges(view, box, top, bottom)) {
     // Only lone caption cells came off the edges: what remains is still one block, just tighter.
     return refineBlock(view, tighten(view, area), depth + 1);
   }
   return findBlocks(view, area, skip).flatMap((b) => refineBlock(view, b, depth + 1));
+}
+
+/**
+ * The first row, below figures, that is a year header ('구분 | 2019년 | 2020년'): a second table stacked right under the
+ * first without a blank or caption row. -1 when there is none.
+ */
+function findYearHeaderCut(view: SheetView, box: CellRange, top: number, bottom: number, skip: Set<number>): number {
+  for (let r = top + 2; r < bottom; r++) {
+    if (skip.has(r) || skip.has(r - 1)) continue;
+    if (isYearHeaderRow(view, box, r) && rowCells(view, r - 1, box.c0, box.c1).some((c) => c.figure)) return r;
+  }
+  return -1;
+}
+
+function isYearHeaderRow(view: SheetView, box: CellRange, row: number): boolean {
+  const years: number[] = [];
+  for (let c = box.c0 + 1; c <= box.c1; c++) {
+    const cls = view.classOf(row, c);
+    if (cls === 'figure') return false;
+    if (cls === 'year') years.push(parseYearLabel(view.text(row, c)) ?? 0);
+    else if (cls === 'yearNumber') years.push(Number(view.text(row, c)));
+  }
+  if (years.length < 2) return false;
+  for (let i = 1; i < years.length; i++) if (Math.abs(years[i] - years[i - 1]) > 5 || years[i] === years[i - 1]) return false;
+  return view.classOf(row, box.c0) !== 'figure';
 }
 
 /** Whether a peeled row could have joined two blocks: two touching cells side by side, or a merge across columns. */

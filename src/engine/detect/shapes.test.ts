@@ -238,6 +238,13 @@ describe('several tables on one sheet', () => {
     expect(tables[1].captions.map((c) => c.kind)).toEqual(['unit']);
   });
 
+  test('a second table stacked right under the first, its year header straight after the figures', () => {
+    const g = gridFromTsv(`${realEstate}\n${contracts}`, { at: 'B2' });
+    const tables = detectTables(g);
+    expect(tables.map((t) => rangeToA1(t.range))).toEqual(['B2:F6', 'B7:H12']);
+    expect(tables.map((t) => t.headerRows)).toEqual([1, 2]);
+  });
+
   test('a footnote glued under the table is a caption, not a body row', () => {
     const g = gridFromTsv(`${realEstate}\n주) 신고일 기준\n※ 2020년은 10월말까지`, { at: 'C3' });
     const [table] = detectTables(g);
