@@ -166,7 +166,7 @@ export function tableAsTsv(sheets: SheetGrid[], sheet: string, range: string, ex
       if (!cell || (cell.v === null && !cell.error)) fields.push('');
       else if (cell.error) fields.push(cell.error);
       // An apostrophe marks a figure stored as text, as Excel's formula bar does.
-      else if (typeof cell.v === 'string' && /^[\s△(\-]*\d/.test(cell.v)) fields.push(`'${cell.v}`);
+      else if (typeof cell.v === 'string' && /^\s*[△(-]?[\d,.]+\)?\s*$/.test(cell.v)) fields.push(`'${cell.v}`);
       else fields.push(String(cell.v).replace(/\n/g, '⏎'));
     }
     lines.push([String(row + 1), ...fields].join('\t'));
@@ -191,7 +191,7 @@ function tableById(corpus: Corpus, id: string): TruthTable | undefined {
 
 function styleOf(t: TruthTable): string {
   const s = t.style;
-  return `${s.merged ? 'merged' : 'unmerged'}, text figures ${Math.round(s.textShare * 100)}%, zero ${s.zero}, negative ${s.negative}${s.rateText ? ', rates as text' : ''}${s.unitRight ? ', unit line at right' : ''}${s.gapAfterCaptions ? ', blank row under captions' : ''}${s.wrapHeaders ? ', headers wrapped' : ''}`;
+  return `${s.merged ? 'merged' : 'unmerged'}, text figures ${Math.round(s.textShare * 100)}%, zero ${s.zero}, negative ${s.negative}${s.rateText ? ', rates as text' : ''}${s.unitRight ? ', unit line at right' : ''}${s.gapAfterCaptions ? ', blank row under captions' : ''}${s.wrapHeaders ? ', headers wrapped' : ''}${s.mergeTitle ? ', title merged' : ''}`;
 }
 
 /** The numbers in a few lines (for a test's failure message). */

@@ -6,7 +6,7 @@
 import type { SheetGrid } from '../../src/engine';
 import { toA1 } from '../../src/engine/grid/a1';
 import { roundDown, roundHalfUp } from '../../src/engine/numbers';
-import { BUILDERS, CORPUS_KINDS, group, type CorpusKind, type Draft, type NumCell, type Pos } from './kinds';
+import { BUILDERS, CORPUS_KINDS, group, vary, type CorpusKind, type Draft, type NumCell, type Pos } from './kinds';
 import { placeTables, randomStyle, renderSheet, tableWidth, type Override, type PlacedTable, type SheetPlan, type TableStyle } from './layout';
 import { Rng } from './prng';
 
@@ -91,7 +91,8 @@ export function generateCorpus(seed: number, options: CorpusOptions): Corpus {
       for (let k = 0; k < count; k++) {
         // Kinds in turn, so every kind gets its share whatever the size.
         const kind = CORPUS_KINDS[kindTurn++ % CORPUS_KINDS.length];
-        drafts.push(BUILDERS[kind](rng.fork()));
+        const own = rng.fork();
+        drafts.push(vary(own, BUILDERS[kind](own)));
       }
       const styles = drafts.map(() => randomStyle(rng));
       plans.push(placeTables(rng, name, drafts, styles));
@@ -283,6 +284,17 @@ function plantable(t: PlacedTable, truth: TruthTable): Map<FaultKind, Planter> {
       const p = rng.pick(typoPool);
       const n = (numAt(d, p) as NumCell).n;
       const written = t.style.grouped || t.style.textShare === 0 ? group(n) : String(n);
+      // The decimal point typed for the thousands comma ("38.643" for 38,643): Excel takes it as a number.
+      if (/^\d{1,3},\d{3}$/.test(written) && rng.chance(0.25)) {
+        const typed = written.replace(',', '.');
+        const asText = t.style.textShare >= 1;
+        return {
+          overrides: [asText ? { at: { pos: p }, text: typed } : { at: { pos: p }, n: Number(typed) }],
+          cell: abs(t, p),
+          acceptable: accepted(p),
+          description: `typo ${abs(t, p)}: ${written} → ${asText ? `"${typed}"` : `${typed} (a number)`}`,
+        };
+      }
       const text = typoOf(rng, written) as string;
       return {
         overrides: [{ at: { pos: p }, text }],
@@ -301,12 +313,18 @@ function plantable(t: PlacedTable, truth: TruthTable): Map<FaultKind, Planter> {
       const den = (numAt(d, r.denominator) as NumCell).n;
       const exact = (num / den) * 100;
       const scale = 10 ** r.decimals;
+      // Figures shown rounded (백만원) stand for ± half a unit: a rate anywhere in that band is not wrong.
+      const slack = d.rounded ? 0.5 : 0;
+      const low = ((Math.abs(num) - slack) / (den + slack)) * 100 * Math.sign(num || 1);
+      const high = ((Math.abs(num) + slack) / Math.max(den - slack, 1e-9)) * 100 * Math.sign(num || 1);
+      const [bandLo, bandHi] = [Math.min(low, high) - 1 / scale, Math.max(low, high) + 1 / scale];
       let next = stated;
-      for (let tries = 0; tries < 20; tries++) {
+      for (let tries = 0; tries < 40; tries++) {
         const step = rng.int(2, 40) / scale;
         const candidate = roundHalfUp(rng.chance(0.5) ? stated + step : stated - step, r.decimals);
         // Not what truncation or half-up would give: then it would be a rounding question, not a wrong rate.
         if (candidate === roundDown(exact, r.decimals) || candidate === roundHalfUp(exact, r.decimals)) continue;
+        if (candidate >= bandLo && candidate <= bandHi) continue;
         if (stated >= 0 && stated <= 100 && (candidate < 0 || candidate > 100)) continue;
         next = candidate;
         break;
@@ -339,12 +357,15 @@ function plantable(t: PlacedTable, truth: TruthTable): Map<FaultKind, Planter> {
   const years = d.years;
   const yearCells = years.map((p) => abs(t, p));
   const yearOf = (p: Pos): number => {
-    const x = d.rows[p[0]][p[1]];
-    return Number(/(19|20)\d\d/.exec(String(x))?.[0]);
+    const x = String(d.rows[p[0]][p[1]]);
+    const short = /^'(\d\d)$/.exec(x);
+    return short ? 2000 + Number(short[1]) : Number(/(19|20)\d\d/.exec(x)?.[0]);
   };
   const reyear = (p: Pos, y: number): string | number => {
     const x = d.rows[p[0]][p[1]];
-    return typeof x === 'number' ? y : String(x).replace(/(19|20)\d\d/, String(y));
+    if (typeof x === 'number') return y;
+    if (/^'\d\d$/.test(String(x))) return `'${String(y % 100).padStart(2, '0')}`;
+    return String(x).replace(/(19|20)\d\d/, String(y));
   };
   if (years.length >= 2) {
     out.set('year-duplicate', (rng) => {

@@ -81,6 +81,11 @@ export interface Draft {
   caption?: { line: number; target: Pos; amount: number; unit: string };
   /** A note under the table (not part of its range). */
   footnote?: string;
+  /**
+   * Money shown in 백만원, each figure rounded on its own from exact 천원 amounts: totals may miss their
+   * shown parts by a unit or two (sum.rounding, not an error) and rates come from the exact amounts.
+   */
+  rounded?: boolean;
 }
 
 const num = (n: number, role: NumCell['role'] = 'amount'): NumCell => ({ n, role });
@@ -103,9 +108,18 @@ function labelHeader(rng: Rng, words: string[]): string {
   return rng.pick(words);
 }
 
-function yearText(rng: Rng, year: number, style: 'suffix' | 'number'): string | number {
+type YearStyle = 'suffix' | 'number' | 'short';
+
+function yearText(rng: Rng, year: number, style: YearStyle): string | number {
   void rng;
+  if (style === 'short') return `'${String(year % 100).padStart(2, '0')}`;
   return style === 'number' ? year : `${year}년`;
+}
+
+/** Year headers: mostly "2020년", some plain 2020, a few "'20" in column headers. */
+function yearStyle(rng: Rng, short = false): YearStyle {
+  const u = rng.next();
+  return u < 0.72 ? 'suffix' : u < 0.9 || !short ? 'number' : 'short';
 }
 
 function unitLine(rng: Rng, unit: string, basisMonth = true): string {
@@ -123,20 +137,21 @@ function localTax(rng: Rng): Draft {
   const taxes = rng.sample(TAXES, rng.int(3, 6));
   const unit = rng.pick(['천원', '천원', '백만원']);
   const withUnpaid = rng.chance(0.5);
-  const [lo, hi] = unit === '천원' ? [80_000, 40_000_000] : [80, 40_000];
+  // Amounts are exact in 천원; a 백만원 table shows each one rounded on its own.
   const body = taxes.map((t) => {
-    const levied = amount(rng, lo, hi);
+    const levied = amount(rng, 80_000, 40_000_000);
     const collected = Math.round(levied * (0.82 + rng.next() * 0.175));
     return { t, levied, collected };
   });
   const L = body.reduce((s, x) => s + x.levied, 0);
   const C = body.reduce((s, x) => s + x.collected, 0);
+  const shown = (x: number) => (unit === '천원' ? x : roundHalfUp(x / 1000));
   const header = [labelHeader(rng, ['세목', '세 목', '구분', '구 분']), '부과액', '징수액', ...(withUnpaid ? ['미수납액'] : []), '징수율(%)'];
   const line = (label: string, levied: number, collected: number): DraftCell[] => [
     label,
-    num(levied),
-    num(collected),
-    ...(withUnpaid ? [num(levied - collected)] : []),
+    num(shown(levied)),
+    num(shown(collected)),
+    ...(withUnpaid ? [num(shown(levied - collected))] : []),
     rate(pct(collected, levied)),
   ];
   const rows: DraftCell[][] = [header, line(totalLabel(rng), L, C), ...body.map((x) => line(x.t, x.levied, x.collected))];
@@ -163,6 +178,7 @@ function localTax(rng: Rng): Draft {
     diffs: [],
     years: [],
     footnote: rng.chance(0.2) ? '※ 징수율 = 징수액 ÷ 부과액 × 100' : undefined,
+    rounded: unit === '백만원',
   };
 }
 
@@ -170,7 +186,7 @@ function localTaxYears(rng: Rng): Draft {
   const taxes = rng.sample(TAXES, rng.int(3, 5));
   const first = rng.pick([2018, 2019]);
   const years = [first, first + 1];
-  const yStyle = rng.chance(0.8) ? 'suffix' : 'number';
+  const yStyle = yearStyle(rng);
   const per = taxes.map((t) =>
     years.map(() => {
       const levied = amount(rng, 100_000, 30_000_000);
@@ -218,35 +234,44 @@ function localTaxYears(rng: Rng): Draft {
 
 function contracts(rng: Rng): Draft {
   const kinds = rng.pick([['공사', '용역', '물품'], ['공사', '용역', '물품', '기타'], ['일반경쟁', '제한경쟁', '수의계약']]);
-  const nYears = rng.int(2, 3);
+  // Either a 합계 group over the years or, for two years, a 증감 group after them.
+  const withDiff = rng.chance(0.3);
+  const nYears = withDiff ? 2 : rng.int(2, 3);
   const first = 2021 - nYears;
   const years = range(first, first + nYears - 1);
-  const totalFirst = rng.chance(0.35);
-  const yStyle = rng.chance(0.85) ? 'suffix' : 'number';
+  const totalFirst = !withDiff && rng.chance(0.35);
+  const yStyle = yearStyle(rng, true);
   const unit = rng.pick(['천원', '백만원']);
-  const data = kinds.map(() => years.map(() => ({ count: rng.int(3, 320), money: amount(rng, unit === '천원' ? 20_000 : 20, unit === '천원' ? 9_000_000 : 9_000) })));
+  const shown = (x: number) => (unit === '천원' ? x : roundHalfUp(x / 1000));
+  // Exact amounts in 천원; a 백만원 table shows each figure rounded on its own.
+  const data = kinds.map(() => years.map(() => ({ count: rng.int(3, 320), money: amount(rng, 20_000, 9_000_000) })));
   const groups: (string | number)[] = years.map((y) => yearText(rng, y, yStyle));
-  const sumName = rng.pick(['합계', '계', '합 계']);
+  const extraName = withDiff ? rng.pick(['증감', '증 감', '전년대비 증감']) : rng.pick(['합계', '계', '합 계']);
   const order = totalFirst ? [-1, ...years.map((_, k) => k)] : [...years.map((_, k) => k), -1];
   const h0: DraftCell[] = [labelHeader(rng, ['구분', '구 분', '계약방법'])];
   const h1: DraftCell[] = [null];
   for (const g of order) {
-    h0.push(g === -1 ? sumName : groups[g], null);
+    h0.push(g === -1 ? extraName : groups[g], null);
     h1.push('건수', '금액');
   }
   const rowVals = (vals: { count: number; money: number }[]): DraftCell[] =>
     order.flatMap((g) => {
-      if (g === -1) return [num(sum(vals.map((v) => v.count)), 'count'), num(sum(vals.map((v) => v.money)))];
-      return [num(vals[g].count, 'count'), num(vals[g].money)];
+      if (g !== -1) return [num(vals[g].count, 'count'), num(shown(vals[g].money))];
+      if (withDiff) return [num(vals[1].count - vals[0].count, 'diff'), num(shown(vals[1].money) - shown(vals[0].money), 'diff')];
+      return [num(sum(vals.map((v) => v.count)), 'count'), num(shown(sum(vals.map((v) => v.money))))];
     });
   const colTotals = years.map((_, k) => ({ count: sum(data.map((d) => d[k].count)), money: sum(data.map((d) => d[k].money)) }));
   const rows: DraftCell[][] = [h0, h1, [totalLabel(rng), ...rowVals(colTotals)], ...kinds.map((k, i) => [k, ...rowVals(data[i])])];
   const n = rows.length;
   const sums: SumTruth[] = [];
-  const totalCol = 1 + 2 * order.indexOf(-1);
+  const diffs: Draft['diffs'] = [];
+  const extraCol = 1 + 2 * order.indexOf(-1);
   const yearCols = order.map((g, i) => ({ g, c: 1 + 2 * i })).filter((x) => x.g !== -1);
   for (let r = 2; r < n; r++) {
-    for (const d of [0, 1]) sums.push({ total: [r, totalCol + d], parts: yearCols.map((y): Pos => [r, y.c + d]), axis: 'row', evidence: 'label' });
+    for (const d of [0, 1]) {
+      if (withDiff) diffs.push({ target: [r, extraCol + d], later: [r, yearCols[1].c + d], earlier: [r, yearCols[0].c + d] });
+      else sums.push({ total: [r, extraCol + d], parts: yearCols.map((y): Pos => [r, y.c + d]), axis: 'row', evidence: 'label' });
+    }
   }
   for (let c = 1; c < rows[0].length; c++) sums.push({ total: [2, c], parts: range(3, n - 1).map((r): Pos => [r, c]), axis: 'column', evidence: 'label' });
   return {
@@ -260,8 +285,9 @@ function contracts(rng: Rng): Draft {
     labelMerges: [],
     sums,
     rates: [],
-    diffs: [],
+    diffs,
     years: yearCols.map((y): Pos => [0, y.c]),
+    rounded: unit === '백만원',
   };
 }
 
@@ -273,16 +299,20 @@ function realEstate(rng: Rng): Draft {
   const types = rng.sample(HOUSING, rng.int(3, 5));
   const data = dongs.map(() => types.map(() => (rng.chance(0.08) ? 0 : rng.int(1, 420))));
   const colTotals = types.map((_, j) => sum(data.map((d) => d[j])));
-  const header = [labelHeader(rng, ['동별', '동 별', '구분']), totalLabel(rng), ...types];
-  const rows: DraftCell[][] = [
-    header,
-    [totalLabel(rng), num(sum(colTotals), 'count'), ...colTotals.map((x) => num(x, 'count'))],
-    ...dongs.map((d, i) => [d, num(sum(data[i]), 'count'), ...data[i].map((x) => num(x, 'count'))]),
-  ];
+  // The 계 column first (as the bureau's tables have it) or, pasted from elsewhere, last.
+  const totalLast = rng.chance(0.3);
+  const line = (label: string, total: number, parts: number[]): DraftCell[] => {
+    const cells = parts.map((x) => num(x, 'count'));
+    return totalLast ? [label, ...cells, num(total, 'count')] : [label, num(total, 'count'), ...cells];
+  };
+  const header = [labelHeader(rng, ['동별', '동 별', '구분']), ...(totalLast ? [...types, totalLabel(rng)] : [totalLabel(rng), ...types])];
+  const rows: DraftCell[][] = [header, line(totalLabel(rng), sum(colTotals), colTotals), ...dongs.map((d, i) => line(d, sum(data[i]), data[i]))];
   const n = rows.length;
   const w = header.length;
+  const totalCol = totalLast ? w - 1 : 1;
+  const partCols = range(1, w - 1).filter((c) => c !== totalCol);
   const sums: SumTruth[] = [];
-  for (let r = 1; r < n; r++) sums.push({ total: [r, 1], parts: range(2, w - 1).map((c): Pos => [r, c]), axis: 'row', evidence: 'label' });
+  for (let r = 1; r < n; r++) sums.push({ total: [r, totalCol], parts: partCols.map((c): Pos => [r, c]), axis: 'row', evidence: 'label' });
   for (let c = 1; c < w; c++) sums.push({ total: [1, c], parts: range(2, n - 1).map((r): Pos => [r, c]), axis: 'column', evidence: 'label' });
   return {
     kind: 'real-estate',
@@ -312,7 +342,7 @@ function rowGroups(rng: Rng): Draft {
   const first = rng.pick([2018, 2019]);
   const nYears = rng.int(2, 4);
   const years = range(first, first + nYears - 1);
-  const yStyle = rng.chance(0.7) ? 'suffix' : 'number';
+  const yStyle = yearStyle(rng, true);
   const cols: DraftCell[] = byYears ? years.map((y) => yearText(rng, y, yStyle)) : ['예산액', '집행액', '집행률(%)'];
   const nNum = byYears ? years.length : 2;
   const itemVals = groups.map((g) =>
@@ -367,7 +397,7 @@ function yearOnYear(rng: Rng): Draft {
   const [what, unit, itemsAll] = rng.pick(YOY_ITEMS);
   const items = rng.sample(itemsAll, rng.int(3, itemsAll.length));
   const later = rng.pick([2020, 2021]);
-  const yStyle = rng.chance(0.8) ? 'suffix' : 'number';
+  const yStyle = yearStyle(rng);
   const withRate = rng.chance(0.5);
   const role: NumCell['role'] = unit === '건' ? 'count' : 'amount';
   const [lo, hi] = unit === '건' ? [40, 9_000] : [5_000, 3_000_000];
@@ -465,7 +495,7 @@ function budgetByYear(rng: Rng): Draft {
   const planIdx = years.indexOf(2021);
   if (sum(data.map((d) => d[planIdx])) === 0) data[data.length - 1][planIdx] = rng.int(5, 90) * 1000;
   const colTotals = years.map((_, k) => sum(data.map((d) => d[k])));
-  const yStyle = rng.chance(0.85) ? 'suffix' : 'number';
+  const yStyle = yearStyle(rng, true);
   const h0: DraftCell[] = [rng.pick(['재원별', '구분']), rng.pick(['합계', '계']), rng.pick(['연차별 소요재원', '연차별 소요예산']), null, null, null];
   const h1: DraftCell[] = [null, null, ...years.map((y) => yearText(rng, y, yStyle))];
   const line = (label: string, vals: number[]): DraftCell[] => [label, num(sum(vals)), ...vals.map((v) => num(v))];
@@ -499,7 +529,7 @@ function legalAdvice(rng: Rng): Draft {
   const ways = ['서면', '전화', '방문', '비고(소송지휘)'];
   const data = years.map(() => ways.map((w) => rng.int(w === '전화' ? 10 : 5, 160)));
   const colTotals = ways.map((_, j) => sum(data.map((d) => d[j])));
-  const yStyle = rng.chance(0.8) ? 'suffix' : 'number';
+  const yStyle = yearStyle(rng);
   const rows: DraftCell[][] = [
     [labelHeader(rng, ['구분', '구 분']), rng.pick(['합계', '합 계']), ...ways],
     ['계', num(sum(colTotals), 'count'), ...colTotals.map((x) => num(x, 'count'))],
@@ -536,7 +566,7 @@ function councilSessions(rng: Rng): Draft {
     return [regular[0] + extra[0], regular[1] + extra[1], ...regular, ...extra];
   });
   const cell = (v: number, k: number): NumCell => ({ n: v, role: 'count', suffix: withUnits ? (k % 2 === 0 ? '회' : '건') : undefined });
-  const yStyle = rng.chance(0.8) ? 'suffix' : 'number';
+  const yStyle = yearStyle(rng);
   const rows: DraftCell[][] = [
     [labelHeader(rng, ['구분', '연도']), '합계', null, '정례회', null, '임시회', null],
     [null, '횟수', '처리안건', '횟수', '처리안건', '횟수', '처리안건'],
@@ -594,4 +624,58 @@ export function sum(xs: number[]): number {
 export function group(n: number): string {
   const s = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return n < 0 ? `-${s}` : s;
+}
+
+const REMARKS = ['10월말 기준', '추경 포함', '이월 포함', '신설', '전년 대비 감소', '일부 정산'];
+
+/**
+ * Variations every kind may get, as people's tables do: a 비고 column (mostly empty) at the right, the 계 row
+ * at the bottom instead of the top, no title line or no unit line above.
+ */
+export function vary(rng: Rng, d: Draft): Draft {
+  let out = d;
+  if (['local-tax', 'arrears', 'arrears-two-level', 'year-on-year', 'contracts'].includes(d.kind) && rng.chance(0.3)) out = totalRowLast(out);
+  if (d.kind !== 'budget-by-year' && rng.chance(0.25)) out = withRemarks(rng, out);
+  if (!out.caption && out.captions.length > 1 && rng.chance(0.25)) out = dropCaption(out, 0);
+  else if (!out.caption && out.captions.length > 1 && rng.chance(0.1)) out = dropCaption(out, out.unitLine ?? out.captions.length - 1);
+  return out;
+}
+
+function mapPositions(d: Draft, f: (p: Pos) => Pos): Draft {
+  return {
+    ...d,
+    sums: d.sums.map((s) => ({ ...s, total: f(s.total), parts: s.parts.map(f) })),
+    rates: d.rates.map((r) => ({ ...r, target: f(r.target), numerator: f(r.numerator), denominator: f(r.denominator) })),
+    diffs: d.diffs.map((x) => ({ target: f(x.target), later: f(x.later), earlier: f(x.earlier) })),
+    years: d.years.map(f),
+    caption: d.caption ? { ...d.caption, target: f(d.caption.target) } : undefined,
+  };
+}
+
+/** The total row (first body row) moved under the items. */
+function totalRowLast(d: Draft): Draft {
+  const h = d.headerRows;
+  const last = d.rows.length - 1;
+  const rows = [...d.rows.slice(0, h), ...d.rows.slice(h + 1), d.rows[h]];
+  const moved = mapPositions(d, ([r, c]): Pos => [r === h ? last : r > h ? r - 1 : r, c]);
+  return { ...moved, rows };
+}
+
+function withRemarks(rng: Rng, d: Draft): Draft {
+  const w = Math.max(...d.rows.map((r) => r.length));
+  const chosen = new Set(rng.sample(range(d.headerRows, d.rows.length - 1), rng.int(0, 2)));
+  const rows = d.rows.map((line, r) => {
+    const padded = [...line, ...new Array<DraftCell>(w - line.length).fill(null)];
+    if (r === 0) return [...padded, rng.pick(['비고', '비 고'])];
+    if (r < d.headerRows) return [...padded, null];
+    return [...padded, chosen.has(r) ? rng.pick(REMARKS) : null];
+  });
+  const merge: [number, number, number, number][] = d.headerRows > 1 ? [[0, w, d.headerRows - 1, w]] : [];
+  return { ...d, rows, headerMerges: [...d.headerMerges, ...merge] };
+}
+
+function dropCaption(d: Draft, line: number): Draft {
+  const captions = d.captions.filter((_, j) => j !== line);
+  const unitLine = d.unitLine === undefined || d.unitLine === line ? undefined : d.unitLine > line ? d.unitLine - 1 : d.unitLine;
+  return { ...d, captions, unitLine };
 }

@@ -25,6 +25,8 @@ export interface TableStyle {
   gapAfterCaptions: boolean;
   /** Header text broken before its parenthesis ("징수율\n(%)"), as text pasted from a word processor is. */
   wrapHeaders: boolean;
+  /** The title line merged across the table's width. */
+  mergeTitle: boolean;
 }
 
 export interface PlacedTable {
@@ -68,6 +70,7 @@ export function randomStyle(rng: Rng): TableStyle {
     unitRight: rng.chance(0.4),
     gapAfterCaptions: rng.chance(0.25),
     wrapHeaders: rng.chance(0.15),
+    mergeTitle: rng.chance(0.2),
   };
 }
 
@@ -199,6 +202,11 @@ export function renderSheet(plan: SheetPlan, overrides: Override[] = []): SheetG
       for (const [r0, c0, r1, c1] of [...d.headerMerges, ...d.labelMerges]) {
         merges.push({ r0: t.top + r0, c0: t.left + c0, r1: t.top + r1, c1: t.left + c1 });
       }
+    }
+    // A title centred over the table: merged across its width (never the unit line, which may sit at the right).
+    if (t.style.mergeTitle && d.captions.length > 1 && d.unitLine !== 0 && !d.caption) {
+      const at = t.captionAt[0];
+      merges.push({ r0: at.row, c0: at.col, r1: at.row, c1: t.left + tableWidth(d) - 1 });
     }
     if (t.footnoteRow !== undefined && d.footnote) put(t.footnoteRow, t.left, { v: d.footnote });
   });
