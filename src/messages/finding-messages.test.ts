@@ -96,7 +96,7 @@ describe('formatFinding', () => {
 
   it('says which rounding makes a stated rate right', () => {
     expect(formatFinding(SAMPLES['rate.rounding'], 'ko')).toBe(
-      '비율 C12의 값(94.5)은 승소율 87 / 92 × 100 = 94.5652을 버림한 값입니다. 반올림 기준으로는 94.6입니다',
+      '비율 C12의 값(94.5)은 승소율 87 / 92 × 100 = 94.5652, 이 계산값을 버림한 값입니다. 반올림 기준으로는 94.6입니다',
     );
   });
 

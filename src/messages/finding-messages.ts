@@ -175,7 +175,7 @@ const TEMPLATES: Record<RuleId, Template> = {
     const stated = str(p, 'statedPolicy') ?? str(p, 'rightUnder') ?? 'truncate';
     const current = str(p, 'policy') ?? str(p, 'rounding') ?? (stated === 'truncate' ? 'half-up' : 'truncate');
     return lang === 'ko'
-      ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})은 ${what ? `${what}을 ` : ''}${policyName(stated, lang)}한 값입니다. ` +
+      ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})은 ${what ? `${what}, 이 계산값을 ` : '계산값을 '}${policyName(stated, lang)}한 값입니다. ` +
           `${policyName(current, lang)} 기준으로는 ${shown(f.expected, lang)}입니다`
       : `Rate ${f.cell} (${shown(f.actual, lang)}) is ${what ? `${what} ` : ''}under ${policyName(stated, lang)}; ` +
           `under ${policyName(current, lang)} it would be ${shown(f.expected, lang)}`;
