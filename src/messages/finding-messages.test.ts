@@ -63,7 +63,7 @@ describe('formatFinding', () => {
   });
 
   it('shows the arithmetic of a failing total (the design example)', () => {
-    expect(formatFinding(SAMPLES['sum.row'], 'ko')).toBe('가로 합계 C7의 값(48,000)이 D7+E7+F7+G7 = 48,400와 다릅니다 (차이 400)');
+    expect(formatFinding(SAMPLES['sum.row'], 'ko')).toBe('가로 합계 C7의 값은 48,000이지만 D7+E7+F7+G7 = 48,400입니다 (차이 400)');
     expect(formatFinding(SAMPLES['sum.row'], 'en')).toBe('Row total C7 is 48,000 but D7+E7+F7+G7 = 48,400 (off by 400)');
   });
 

@@ -58,7 +58,7 @@ const sumTemplate =
   (koTotal: string, enTotal: string): Template =>
   (f, p, lang) =>
     lang === 'ko'
-      ? `${koTotal} ${f.cell}의 값(${shown(f.actual, lang)})이 ${sumShown(f, p, lang)}와 다릅니다${gapSuffix(difference(f, p), lang)}`
+      ? `${koTotal} ${f.cell}의 값은 ${shown(f.actual, lang)}이지만 ${sumShown(f, p, lang)}입니다${gapSuffix(difference(f, p), lang)}`
       : `${enTotal} ${f.cell} is ${shown(f.actual, lang)} but ${sumShown(f, p, lang)}${gapSuffix(difference(f, p), lang)}`;
 
 const TEMPLATES: Record<RuleId, Template> = {
@@ -158,11 +158,11 @@ const TEMPLATES: Record<RuleId, Template> = {
     const policy = policyName(str(p, 'rounding') ?? str(p, 'policy'), lang);
     if (str(p, 'reason') === 'zero-denominator') {
       return lang === 'ko'
-        ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})은 계산할 수 없습니다: 분모 ${denom ?? ''}가 0입니다`
+        ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})은 계산할 수 없습니다: 분모(${denom ?? '?'})가 0입니다`
         : `Rate ${f.cell} states ${shown(f.actual, lang)} but cannot be computed: its denominator ${denom ?? ''} is 0`;
     }
     return lang === 'ko'
-      ? `비율 ${f.cell}의 값(${shown(f.actual, lang)})이 ${formula}${worked} → ${shown(f.expected, lang)}(${policy})와 다릅니다`
+      ? `비율 ${f.cell}의 값은 ${shown(f.actual, lang)}이지만 ${formula}${worked}, ${policy}하면 ${shown(f.expected, lang)}입니다`
       : `Rate ${f.cell} is ${shown(f.actual, lang)} but ${formula}${worked} gives ${shown(f.expected, lang)} (${policy})`;
   },
 
@@ -183,7 +183,7 @@ const TEMPLATES: Record<RuleId, Template> = {
 
   'number.invalid': (f, _p, lang) =>
     lang === 'ko'
-      ? `${f.cell} 셀의 내용('${shown(f.actual, lang)}')은 숫자를 잘못 입력한 것으로 보입니다${typeof f.expected === 'number' ? ` (${figure(f.expected)}을(를) 뜻했다면 고쳐 주세요)` : ''}`
+      ? `${f.cell} 셀의 내용('${shown(f.actual, lang)}')은 숫자를 잘못 입력한 것으로 보입니다${typeof f.expected === 'number' ? ` (뜻한 값: ${figure(f.expected)})` : ''}`
       : `${f.cell} holds '${shown(f.actual, lang)}', which looks like a mistyped number${typeof f.expected === 'number' ? ` (${figure(f.expected)} meant?)` : ''}`,
 
   'number.text': (f, p, lang) => {
@@ -208,7 +208,7 @@ const TEMPLATES: Record<RuleId, Template> = {
     const cells = later && earlier ? `${later} − ${earlier}` : lang === 'ko' ? '나중 값 − 이전 값' : 'later − earlier';
     const formula = l !== undefined && e !== undefined ? `${cells} = ${figure(l)} − ${figure(e)}` : cells;
     return lang === 'ko'
-      ? `증감 ${f.cell}의 값(${shown(f.actual, lang)})이 ${formula} = ${shown(f.expected, lang)}와 다릅니다${gapSuffix(difference(f, p), lang)}`
+      ? `증감 ${f.cell}의 값은 ${shown(f.actual, lang)}이지만 ${formula} = ${shown(f.expected, lang)}입니다${gapSuffix(difference(f, p), lang)}`
       : `Change ${f.cell} is ${shown(f.actual, lang)} but ${formula} = ${shown(f.expected, lang)}${gapSuffix(difference(f, p), lang)}`;
   },
 

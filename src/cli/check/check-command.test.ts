@@ -112,7 +112,7 @@ describe('report-tables check --json', () => {
         expected: 48400,
         actual: 48000,
         related: ['D6', 'E6', 'F6', 'G6'],
-        message: '가로 합계 C6의 값(48,000)이 D6+E6+F6+G6 = 48,400와 다릅니다 (차이 400)',
+        message: '가로 합계 C6의 값은 48,000이지만 D6+E6+F6+G6 = 48,400입니다 (차이 400)',
       },
     ]);
   });
@@ -159,7 +159,7 @@ describe('report-tables check (text report)', () => {
     expect(lines[0]).toBe(file);
     expect(lines).toContain('  [기획예산과]');
     expect(lines).toContain('    표 B4:G6 (budget-by-year) "재원별 소요예산"');
-    expect(lines.find((l) => l.includes('C6') && l.includes('오류'))).toMatch(/가로 합계 C6의 값\(48,000\).*\[sum\.row\]/);
+    expect(lines.find((l) => l.includes('C6') && l.includes('오류'))).toMatch(/가로 합계 C6의 값은 48,000이지만.*\[sum\.row\]/);
     expect(lines).toContain('  [재무과]');
     expect(lines).toContain('    표 B4:G6 (budget-by-year) "재원별 소요예산" — 이상 없음');
     expect(lines[lines.length - 1]).toBe('요약: 파일 1개, 표 2개, 오류 1건, 경고 0건, 참고 0건');
