@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../grid/types';
 import { parseYearLabel } from '../labels';
-import { memoByString } from '../labels/memo';
+import { memoByString } from '../labels';
 import { readNumeric } from '../numbers';
 
 const DIGIT = /[0-9０-９]/;
@@ -51,6 +51,8 @@ export function classifyCell(cell: Cell | null | undefined): CellClass {
 /** A text with digits in it; texts repeat a lot ('-', '2020년', '0'), hence the memo. */
 const classifyText = memoByString((text: string): CellClass => {
   if (/^\d{4}$/.test(text)) return isBareYear(Number(text)) ? 'yearNumber' : 'figure';
+  // Age groups ('20대', '60대') are row and column labels, though 대 also counts vehicles.
+  if (/^\d0대$/.test(text)) return 'text';
   if (parseYearLabel(text) !== null) return 'year';
   const numeric = readNumeric({ v: text });
   switch (numeric.kind) {

@@ -1,5 +1,6 @@
 /** The label vocabulary shared by detection, relations and checks. */
 export { labelKey, normalizeLabel } from './normalize';
+export { memoByString } from './memo';
 export {
   isDiffLabel,
   isRateLabel,
