@@ -219,10 +219,24 @@ describe('ExcelWorkbook.getSelection', () => {
     expect(excel.syncCount).toBe(1);
   });
 
+  it('several areas selected: the rectangle around them (ExcelApi 1.9), or null without it', async () => {
+    const excel = FakeExcel.fromGrids(manySheetWorkbook(4));
+    excel.selectionAreas = [
+      { r0: 5, c0: 2, r1: 7, c1: 2 },
+      { r0: 3, c0: 4, r1: 4, c1: 6 },
+    ];
+    const port = new ExcelWorkbook({ run: excel.run, supportsSelectedRanges: () => true });
+    expect(await port.getSelection()).toEqual({ sheet: '팀01', range: { r0: 3, c0: 2, r1: 7, c1: 6 } });
+    expect(excel.syncCount).toBe(2);
+    const old = new ExcelWorkbook({ run: excel.run, supportsSelectedRanges: () => false });
+    expect(await old.getSelection()).toBeNull();
+  });
+
   it('is null when a chart or shape is selected', async () => {
     const excel = FakeExcel.fromGrids(manySheetWorkbook(3));
     excel.selection = null;
     expect(await portOver(excel).getSelection()).toBeNull();
+    expect(await new ExcelWorkbook({ run: excel.run, supportsSelectedRanges: () => true }).getSelection()).toBeNull();
   });
 });
 

@@ -20,6 +20,8 @@ export interface ExcelWorkbookOptions {
   run?: ExcelRun;
   /** Whether merged areas can be read (ExcelApi 1.13); defaults to `Office.context.requirements.isSetSupported`. */
   supportsMergedAreas?: () => boolean;
+  /** Whether a selection of several areas can be read (ExcelApi 1.9); same default. */
+  supportsSelectedRanges?: () => boolean;
   /** Most cells one chunked read asks for (values, formulas, formats and types of each). */
   chunkCells?: number;
   /** Most cells one write request carries; a larger batch is written in several requests. */
@@ -45,12 +47,14 @@ function defaultRun(): ExcelRun {
   return (batch) => Excel.run(batch);
 }
 
-function defaultSupportsMergedAreas(): boolean {
-  try {
-    return Office.context.requirements.isSetSupported('ExcelApi', '1.13');
-  } catch {
-    return false;
-  }
+function excelApiSupported(version: string): () => boolean {
+  return () => {
+    try {
+      return Office.context.requirements.isSetSupported('ExcelApi', version);
+    } catch {
+      return false;
+    }
+  };
 }
 
 interface SheetHandle {
@@ -66,6 +70,7 @@ interface MergeRequest {
 export class ExcelWorkbook implements WorkbookPort {
   private readonly run: ExcelRun;
   private readonly supportsMergedAreas: () => boolean;
+  private readonly supportsSelectedRanges: () => boolean;
   private readonly chunkCells: number;
   private readonly writeBudget: number;
   /** Round trips of the last readSheets call. */
@@ -73,7 +78,8 @@ export class ExcelWorkbook implements WorkbookPort {
 
   constructor(options: ExcelWorkbookOptions = {}) {
     this.run = options.run ?? defaultRun();
-    this.supportsMergedAreas = options.supportsMergedAreas ?? defaultSupportsMergedAreas;
+    this.supportsMergedAreas = options.supportsMergedAreas ?? excelApiSupported('1.13');
+    this.supportsSelectedRanges = options.supportsSelectedRanges ?? excelApiSupported('1.9');
     this.chunkCells = Math.max(1, options.chunkCells ?? DEFAULT_CHUNK_CELLS);
     this.writeBudget = Math.max(1, options.writeCells ?? DEFAULT_WRITE_CELLS);
   }
@@ -189,6 +195,11 @@ export class ExcelWorkbook implements WorkbookPort {
     return handles.map((h, i) => gridOf(h, rows[i], mergeLists ? mergedAreasOf(mergeLists[i]) : null));
   }
 
+  /**
+   * The active sheet and the selected range (1 sync). Several areas selected with Ctrl (Excel refuses
+   * getSelectedRange then) give the rectangle around them, where ExcelApi 1.9 can list them (1 more sync);
+   * a shape or chart selected gives null.
+   */
   async getSelection(): Promise<Selection | null> {
     try {
       return await this.run(async (context) => {
@@ -196,7 +207,27 @@ export class ExcelWorkbook implements WorkbookPort {
         range.load(SIZE_PROPERTIES);
         const sheet = context.workbook.worksheets.getActiveWorksheet();
         sheet.load('name');
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (error) {
+          if (excelErrorCode(error) !== 'InvalidSelection' || !this.supportsSelectedRanges()) throw error;
+          const areas = context.workbook.getSelectedRanges();
+          areas.load('address');
+          const active = context.workbook.worksheets.getActiveWorksheet();
+          active.load('name');
+          await context.sync();
+          const ranges = rangesFromAreasAddress(areas.address);
+          if (ranges.length === 0) return null;
+          return {
+            sheet: active.name,
+            range: {
+              r0: Math.min(...ranges.map((r) => r.r0)),
+              c0: Math.min(...ranges.map((r) => r.c0)),
+              r1: Math.max(...ranges.map((r) => r.r1)),
+              c1: Math.max(...ranges.map((r) => r.c1)),
+            },
+          };
+        }
         return {
           sheet: sheet.name,
           range: {

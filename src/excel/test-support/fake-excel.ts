@@ -77,6 +77,8 @@ export class FakeExcel {
   activeSheet = 0;
   /** null: a chart or shape is selected. */
   selection: CellRange | null = { r0: 0, c0: 0, r1: 0, c1: 0 };
+  /** Several areas selected with Ctrl: getSelectedRange is refused, getSelectedRanges lists them. */
+  selectionAreas: CellRange[] | null = null;
   /** The user is typing in a cell: every request is refused. */
   editing = false;
   mergedAreas: boolean;
@@ -332,7 +334,7 @@ abstract class FakeObject {
 class FakeContext {
   readonly pending = new Set<FakeObject>();
   readonly operations: Operation[] = [];
-  readonly workbook: { worksheets: unknown; getSelectedRange: () => unknown };
+  readonly workbook: { worksheets: unknown; getSelectedRange: () => unknown; getSelectedRanges: () => unknown };
 
   constructor(readonly excel: FakeExcel) {
     const collection = new FakeWorksheetCollection(this);
@@ -341,8 +343,17 @@ class FakeContext {
       getSelectedRange: () => {
         this.log('Workbook.getSelectedRange()');
         return new FakeRange(this, 'SelectedRange', () => {
-          if (!excel.selection) throw richApiError('InvalidSelection', 'the selection is not a range');
+          if (!excel.selection || excel.selectionAreas) throw richApiError('InvalidSelection', 'the selection is not a single range');
           return { sheet: excel.sheets[excel.activeSheet], range: excel.selection };
+        }).proxy;
+      },
+      getSelectedRanges: () => {
+        this.log('Workbook.getSelectedRanges()');
+        return new FakeRangeAreas(this, 'SelectedRanges', () => {
+          const sheet = excel.sheets[excel.activeSheet];
+          const areas = excel.selectionAreas ?? (excel.selection ? [excel.selection] : null);
+          if (!areas) throw richApiError('InvalidSelection', 'the selection is not a range');
+          return areas.map((a) => `${quoteSheet(sheet.name)}!${rangeAddress(a)}`).join(', ');
         }).proxy;
       },
     };
