@@ -122,6 +122,24 @@ describe('shapes beyond the reference report', () => {
       ['C3=C4+C5', 'C6=C7', 'C2=C3+C6'],
     ],
     [
+      'a group heading row that holds its group total, under a 총계',
+      '구분\t\t2019\t2020\n총계\t\t1,000\t1,300\n도시관리국\t\t600\t700\n\t도시계획과\t400\t450\n\t건축과\t200\t250\n복지국\t\t400\t600\n\t복지정책과\t150\t200\n\t노인복지과\t250\t400',
+      { headerRows: 1, labelCols: 2 },
+      ['C3=C4+C5', 'D3=D4+D5', 'C6=C7+C8', 'D6=D7+D8', 'C2=C3+C6', 'D2=D3+D6'],
+    ],
+    [
+      'a blank group heading row: the 총계 sums the groups\' rows',
+      '구분\t\t2019\n총계\t\t1,000\n도시관리국\t\t\n\t도시계획과\t400\n\t건축과\t200\n복지국\t\t\n\t복지정책과\t400',
+      { headerRows: 1, labelCols: 2 },
+      ['C2=C4+C5+C7'],
+    ],
+    [
+      'a group heading row that is not its group total',
+      '구분\t\t2019\t2020\n도시관리국\t\t7\t9\n\t도시계획과\t400\t450\n\t건축과\t200\t250',
+      { headerRows: 1, labelCols: 2 },
+      [],
+    ],
+    [
       'contracts with two-level headers by year and a 계 group',
       '구분\t계\t\t2019년\t\t2020년\t\n\t건수\t금액\t건수\t금액\t건수\t금액\n공사\t5\t500\t2\t200\t3\t300\n용역\t7\t70\t3\t30\t4\t40',
       { headerRows: 2, labelCols: 1 },

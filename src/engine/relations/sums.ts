@@ -26,6 +26,8 @@ interface Line {
   /** 0 = not a total; higher = more inclusive (소계 1, 계 2, 합계 3, 총계 4). */
   rank: number;
   role: 'part' | 'optional' | 'excluded';
+  /** A group's heading line taken as its total without a total label: needs figures to stand on. */
+  implicit?: boolean;
 }
 
 interface Leaf {
@@ -110,11 +112,26 @@ function readLine(index: number, rawPath: readonly string[]): Line {
 }
 
 /** Lines become a tree by their paths; a group spans adjacent lines that share a path prefix. */
-function buildTree(lines: Line[]): Group {
+function buildTree(lines: Line[], filled: (line: Line) => boolean = () => false): Group {
   const root: Group = { kind: 'group', label: '', items: [] };
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    const next = lines[i + 1];
+    // A line whose label heads the lines after it ('도시관리국' over '도시관리국 / 도시계획과', or a header group
+    // whose first column has no sub-header) may hold that group's total; the numbers will say.
+    const headsGroup =
+      line.role === 'part' &&
+      line.rank === 0 &&
+      line.path.length > 0 &&
+      next !== undefined &&
+      next.path.length > line.path.length &&
+      line.path.every((p, k) => next.path[k] === p);
+    const heads = headsGroup && filled(line);
+    if (heads) line = { ...line, rank: 1, implicit: true };
+    // A blank heading is no part of anything.
+    else if (headsGroup) line = { ...line, role: 'excluded' };
     let node = root;
-    for (let depth = 0; depth < line.path.length - 1; depth++) {
+    for (let depth = 0; depth < line.path.length - (heads ? 0 : 1); depth++) {
       const label = line.path[depth];
       const last = node.items[node.items.length - 1];
       if (last && last.kind === 'group' && last.label === label) node = last;
@@ -213,13 +230,13 @@ class SumInference {
     // Total columns: equations along each row.
     const before = this.relations.length;
     this.formulaHeaders(colLines, crossRows);
-    this.fromTree('row', buildTree(colLines), crossRows);
+    this.fromTree('row', buildTree(colLines, (l) => this.filled('row', l, crossRows)), crossRows);
     this.labelTotals(colLines);
     if (this.relations.length === before) this.fromNumbers('row', colLines, crossRows);
 
     // Total rows: equations down each column.
     const mid = this.relations.length;
-    this.fromTree('column', buildTree(rowLines), crossCols);
+    this.fromTree('column', buildTree(rowLines, (l) => this.filled('column', l, crossCols)), crossCols);
     if (this.relations.length === mid) this.fromNumbers('column', rowLines, crossCols);
     return this.relations;
   }
@@ -228,6 +245,17 @@ class SumInference {
     for (const r of this.layout.rows) {
       const fmt = this.figures.sheet.cells[r.row]?.[col]?.fmt;
       if (fmt && isPercentFormat(fmt)) return true;
+    }
+    return false;
+  }
+
+  /** Some figure written along the line (not all blank, words or '-'). */
+  private filled(axis: Axis, line: Line, cross: number[]): boolean {
+    for (const x of cross) {
+      const c = this.cell(axis, line.index, x);
+      const f = this.figures.figureAt(c.row, c.col, undefined);
+      if (f && !f.empty && f.value !== 0) return true;
+      if (this.figures.components(c.row, c.col) > 1) return true;
     }
     return false;
   }
@@ -339,7 +367,12 @@ class SumInference {
     const parts = variantsOf(base, optional).filter((v) => v.length > 0 && !v.some((p) => p.index === total.index));
     if (parts.length === 0) return false;
     const { eqs, stats } = this.best(parts.map((v) => this.eqs(axis, total, v, cross)));
-    const ok = evidence === 'numbers' ? this.numbersAccept(stats) : this.labelAccepts(stats);
+    const ok =
+      evidence === 'numbers' || total.implicit
+        ? total.implicit
+          ? stats.n >= 1 && stats.holds * 2 >= stats.n && stats.nontrivial >= 1
+          : this.numbersAccept(stats)
+        : this.labelAccepts(stats);
     if (ok) this.emit(axis, eqs, evidence, this.familyName(axis, total));
     return ok;
   }
