@@ -4,6 +4,8 @@
  * fault each in a rate, a 증감, an 증감률, a year header or a caption.
  */
 import { checkWorkbook } from '../check-workbook';
+import type { Cell, SheetGrid } from '../grid/types';
+import { parseNumber } from '../numbers/parse';
 import { gridFromTsv } from '../test-support/grid-builder';
 
 const TSV = [
@@ -46,12 +48,27 @@ const TSV = [
   '구비\t3,750,000\t1,200,000\t1,250,000\t1,300,000',
 ].join('\n');
 
-function check(edit: (t: string) => string = (t) => t) {
-  const sheet = gridFromTsv(edit(TSV), { at: 'B3', name: '세무과' });
-  return checkWorkbook([sheet]);
+/** The same sheet as a spreadsheet keeps it once typed in: figures as numbers with formats, '△' as negatives. */
+function asNumbers(sheet: SheetGrid): SheetGrid {
+  const cell = (c: Cell | null | undefined): Cell | null | undefined => {
+    if (!c || typeof c.v !== 'string') return c;
+    const p = parseNumber(c.v);
+    if (!p || p.dash || p.percent || p.unit || /[가-힣]/.test(c.v)) return c;
+    return { v: p.value, fmt: p.decimals > 0 ? `#,##0.${'0'.repeat(p.decimals)}` : '#,##0;"△"#,##0;"-"' };
+  };
+  return { ...sheet, cells: sheet.cells.map((row) => row.map(cell)) };
 }
 
-describe('department tables through checkWorkbook', () => {
+const FORMS: [string, (s: SheetGrid) => SheetGrid][] = [
+  ['figures as text', (s) => s],
+  ['figures as numbers', asNumbers],
+];
+
+describe.each(FORMS)('department tables through checkWorkbook (%s)', (_form, form) => {
+  function check(edit: (t: string) => string = (t) => t) {
+    return checkWorkbook([form(gridFromTsv(edit(TSV), { at: 'B3', name: '세무과' }))]);
+  }
+
   test('clean: rates, 증감 and the caption are related, and nothing is an error', () => {
     const { tables, findings } = check();
     const types = tables.flatMap((t) => t.relations.map((r) => r.type));
