@@ -2,6 +2,9 @@
 import '@testing-library/jest-dom';
 import { screen, waitFor } from '@testing-library/react';
 import { ACCEPTANCE_SETTING } from '../acceptance';
+import type { ChunkLoaders } from '../compose';
+import { engineKit } from '../compose/engine-kit';
+import * as officeChunk from '../compose/office-services';
 import { startPane } from './start-pane';
 import { stringsFor } from '../strings';
 import { installDomPolyfills } from '../test-support';
@@ -20,9 +23,15 @@ function settingsFake() {
   };
 }
 
+/** In the page these are import() chunks; jest loads the same modules with require. */
+const loaders: ChunkLoaders = {
+  engine: async () => engineKit,
+  office: async () => officeChunk,
+};
+
 /** What index.tsx does on page load. */
 function bootEntry() {
-  void startPane(document.getElementById('root'), window as unknown as Parameters<typeof startPane>[1]);
+  void startPane(document.getElementById('root'), window as unknown as Parameters<typeof startPane>[1], loaders);
 }
 
 beforeEach(() => {

@@ -6,7 +6,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from '../app';
 import { detectHost, officeInfo, type HostInfo, type HostWindow } from './detect-host';
-import { servicesFor } from '../compose';
+import { chunkLoaders, servicesFor, type ChunkLoaders } from '../compose';
 
 /** Fired by taskpane.html when office.js arrives after its boot timeout. */
 const OFFICE_JS_LATE_EVENT = 'report-tables:office-js-late';
@@ -20,17 +20,24 @@ function mark(name: string): void {
   }
 }
 
-function render(root: Root, host: HostInfo): void {
-  root.render(<App services={servicesFor(host)} />);
+async function render(root: Root, host: HostInfo, loaders: ChunkLoaders): Promise<void> {
+  const services = await servicesFor(host, loaders);
+  root.render(<App services={services} />);
+  // The engine is not needed to draw the pane, only to check: fetch it once the pane is on screen.
+  setTimeout(services.preload, 0);
 }
 
-export async function startPane(element: HTMLElement | null, win: HostWindow & Pick<Window, 'addEventListener'>): Promise<void> {
+export async function startPane(
+  element: HTMLElement | null,
+  win: HostWindow & Pick<Window, 'addEventListener'>,
+  loaders: ChunkLoaders = chunkLoaders,
+): Promise<void> {
   mark('pane:script-start');
   if (!element) return;
   const root = createRoot(element);
   const host = await detectHost(win);
   mark('pane:host-known');
-  render(root, host);
+  await render(root, host, loaders);
   if (host.mode === 'standalone') {
     // Office may still answer late (a slow CDN, a slow host): switch to Excel mode if it turns out we are in it.
     let switched = false;
@@ -42,7 +49,7 @@ export async function startPane(element: HTMLElement | null, win: HostWindow & P
         .catch(() => null);
       if (info?.host && !switched) {
         switched = true;
-        render(root, officeInfo(String(info.host), office.context));
+        await render(root, officeInfo(String(info.host), office.context), loaders);
       }
     };
     if (host.reason === 'timeout') void switchIfInOffice();

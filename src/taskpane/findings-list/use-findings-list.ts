@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { rangeToA1, type Table } from '../../engine';
+import type { Table } from '../../engine';
+import { rangeToA1 } from '../../engine/grid/a1';
 import type { ShownFinding } from '../pane/pane.types';
 import type { Strings } from '../strings';
 import type { FindingsListProps, SheetGroup, TableGroup } from './findings-list.types';

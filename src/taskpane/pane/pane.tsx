@@ -5,7 +5,8 @@ import {
   MessageBarBody,
   Text,
 } from '@fluentui/react-components';
-import { rangeToA1 } from '../../engine';
+// By path, not through the engine's index: the start-up chunk must not pull in the whole engine.
+import { rangeToA1 } from '../../engine/grid/a1';
 import { FilePicker } from '../file-picker';
 import { FindingsList } from '../findings-list';
 import { RoundingSetting } from '../settings';

@@ -54,7 +54,7 @@ export function usePane(props: PaneProps): [PaneState, PaneActions] {
       setPhase({ kind: 'busy', step: 'checking', source: run.source });
       await nextPaint();
       if (id !== runId.current) return;
-      const result = services.checkWorkbook(run.sheets, { rounding: policy }, run.scope);
+      const result = await services.checkWorkbook(run.sheets, { rounding: policy }, run.scope);
       if (id !== runId.current) return;
       lastRun.current = run;
       setSelectedKey(null);

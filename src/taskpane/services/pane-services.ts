@@ -32,7 +32,12 @@ export interface PreferenceStore {
  */
 export interface PaneServices {
   host: HostInfo;
-  checkWorkbook(sheets: SheetGrid[], options: { rounding: RoundingPolicy }, scope?: CheckScope): CheckResult;
+  /** May be asynchronous: the real one loads the engine as its own chunk on first use. */
+  checkWorkbook(
+    sheets: SheetGrid[],
+    options: { rounding: RoundingPolicy },
+    scope?: CheckScope,
+  ): CheckResult | Promise<CheckResult>;
   formatFinding(finding: Finding, lang: Lang): string;
   /** A short name for a rule ("합계 불일치"); the rule id is shown when absent. */
   ruleTitle?(rule: RuleId, lang: Lang): string;

@@ -1,12 +1,12 @@
-import { roundingPolicySchema, type RoundingPolicy } from '../../engine';
+import type { RoundingPolicy } from '../../engine';
+import { asRoundingPolicy } from '../settings/rounding-policy';
 import type { DocumentSettingsLike, StorageLike } from '../acceptance';
 import type { PreferenceStore } from './pane-services';
 
 const ROUNDING_SETTING = 'reportTables.rounding';
 
 function parseRounding(raw: unknown): RoundingPolicy | null {
-  const parsed = roundingPolicySchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+  return asRoundingPolicy(raw);
 }
 
 /** Excel: the policy is a property of the workbook (a team's report rounds one way), saved with it. */

@@ -1,1 +1,2 @@
 export * from './rounding-setting';
+export * from './rounding-policy';

@@ -1,5 +1,6 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
-import { roundingPolicySchema, type RoundingPolicy } from '../../engine';
+import type { RoundingPolicy } from '../../engine';
+import { asRoundingPolicy } from './rounding-policy';
 import type { Strings } from '../strings';
 
 export interface RoundingSettingProps {
@@ -19,8 +20,8 @@ export function RoundingSetting({ value, strings, disabled, onChange }: Rounding
         disabled={disabled}
         data-testid="rounding"
         onChange={(_, data) => {
-          const parsed = roundingPolicySchema.safeParse(data.value);
-          if (parsed.success) onChange(parsed.data);
+          const policy = asRoundingPolicy(data.value);
+          if (policy) onChange(policy);
         }}
       >
         <Radio value="half-up" label={strings.roundingHalfUp} />

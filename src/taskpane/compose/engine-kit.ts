@@ -1,0 +1,6 @@
+import { checkWorkbook } from '../../engine';
+import { formatFinding, ruleTitle } from '../../messages';
+
+/** The engine and its messages: loaded as one chunk after the pane's first render (see lazy-engine.ts). */
+export const engineKit = { checkWorkbook, formatFinding, ruleTitle };
+export type EngineKit = typeof engineKit;
