@@ -334,3 +334,59 @@ it('equations through words are not checked', () => {
 it('a blank total is left to fill, not reported', () => {
   expect(checkTsv('구분\t계\t가\t나\n2020\t\t4\t6\n2021\t6\t3\t3', { headerRows: 1, labelCols: 1 })).toEqual([]);
 });
+
+/** Row groups with their own 소계 under a 총계, and a 합계 column: three levels of sums. */
+describe('property: generated grouped tables', () => {
+  const arbGrouped = fc.record({
+    groups: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 4 }),
+    nCols: fc.integer({ min: 2, max: 4 }),
+    pool: fc.array(fc.integer({ min: 0, max: 9_999 }), { minLength: 64, maxLength: 64 }),
+  });
+
+  function build(t: { groups: number[]; nCols: number; pool: number[] }) {
+    let k = 0;
+    const lines: { labels: [string, string]; values: number[]; role: 'grand' | 'sub' | 'leaf' }[] = [];
+    const subs: number[][] = [];
+    t.groups.forEach((size, g) => {
+      const leaves = Array.from({ length: size }, () => Array.from({ length: t.nCols }, () => t.pool[k++ % 64]));
+      const sub = Array.from({ length: t.nCols }, (_, c) => leaves.reduce((s, l) => s + l[c], 0));
+      subs.push(sub);
+      lines.push({ labels: [`그룹${g}`, '소계'], values: sub, role: 'sub' });
+      leaves.forEach((l, i) => lines.push({ labels: ['', `항목${g}-${i}`], values: l, role: 'leaf' }));
+    });
+    const grand = Array.from({ length: t.nCols }, (_, c) => subs.reduce((s, l) => s + l[c], 0));
+    lines.unshift({ labels: ['총계', ''], values: grand, role: 'grand' });
+    const rows = lines.map((l) => [...l.labels, l.values.reduce((a, b) => a + b, 0), ...l.values]);
+    const header = ['구분', '', '합계', ...Array.from({ length: t.nCols }, (_, c) => `항목${c}`)];
+    const tsv = [header, ...rows].map((r) => r.join('\t')).join('\n');
+    const { sheet, layout } = tableFromTsv(tsv, { headerRows: 1, labelCols: 2, unit: '건' });
+    return { sheet, layout, rows, lines };
+  }
+
+  it('a consistent grouped table yields no finding', () => {
+    fc.assert(
+      fc.property(arbGrouped, (t) => {
+        const { sheet, layout } = build(t);
+        expect(check(sheet, layout)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('one changed figure is named (sum.cell for a leaf), or the total it feeds', () => {
+    fc.assert(
+      fc.property(arbGrouped, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 500 }), (t, r0, c0, delta) => {
+        const { sheet, layout, rows, lines } = build(t);
+        const r = r0 % rows.length;
+        const c = 2 + (c0 % (rows[0].length - 2));
+        const a1 = toA1(1 + r, c);
+        const before = rows[r][c] as number;
+        const found = errors(check(setCell(sheet, a1, { v: before + delta }), layout));
+        expect(found.length).toBeGreaterThan(0);
+        if (lines[r].role === 'leaf' && c > 2) expect(found).toEqual([expect.objectContaining({ rule: 'sum.cell', cell: a1, expected: before })]);
+        else expect(found.map((f) => f.cell)).toContain(a1);
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
