@@ -78,6 +78,16 @@ describe('planted year faults', () => {
     expect(findings).toEqual([expect.objectContaining({ rule: 'year.sequence', cell: 'A26', actual: 2017 })]);
   });
 
+  test('the same years under two header groups are two sequences, not duplicates', () => {
+    const sheet = gridFromTsv(['구분\t정례회\t\t임시회\t', '\t2019년\t2020년\t2019년\t2020년', '횟수\t2\t1\t5\t3'].join('\n'));
+    const layout = handLayout(sheet, { range: 'A1:E3', headerRows: 2, labelCols: 1 });
+    expect(checkYears(sheet, layout)).toEqual([]);
+    const broken = gridFromTsv(['구분\t정례회\t\t임시회\t', '\t2019년\t2020년\t2019년\t2019년', '횟수\t2\t1\t5\t3'].join('\n'));
+    expect(checkYears(broken, handLayout(broken, { range: 'A1:E3', headerRows: 2, labelCols: 1 }))).toEqual([
+      expect.objectContaining({ cell: 'E2', expected: 2020, actual: 2019, params: expect.objectContaining({ problem: 'duplicate' }) }),
+    ]);
+  });
+
   test("'20-style short years in columns", () => {
     const sheet = gridFromTsv(["구분\t'19\t'20\t'20", '계\t1\t2\t3'].join('\n'));
     const layout = handLayout(sheet, { range: 'A1:D2', headerRows: 1, labelCols: 1 });

@@ -8,7 +8,7 @@ import { rangeToA1, toA1 } from '../grid/a1';
 import type { SheetGrid } from '../grid/types';
 import { severityOf, type Finding } from '../model/finding';
 import type { Table, TableLayout } from '../model/table';
-import { type Axis, type Line, cellAt, lineYear, linesOf, yearInLabel } from '../relations/axis-lines';
+import { type Axis, type Line, cellAt, lineYear, linesOf, yearInLabel, yearLevel } from '../relations/axis-lines';
 
 /** One appearance of a year: a line, or a run of lines under one year group. */
 interface Occurrence {
@@ -17,14 +17,26 @@ interface Occurrence {
   paths: Set<string>;
 }
 
-/** The years along one axis, in order, runs of one year group folded into one occurrence. */
-export function yearOccurrences(layout: TableLayout, axis: Axis): Occurrence[] {
-  const out: Occurrence[] = [];
+/** The header levels above the one naming the year: years under 정례회 and under 임시회 are separate runs. */
+function outerKey(line: Line): string {
+  const level = yearLevel(line);
+  return level > 0 ? line.norm.slice(0, level).join('/') : '';
+}
+
+/**
+ * The years along one axis, in order, one sequence per outer header group (정례회 {2019년, 2020년} and
+ * 임시회 {2019년, 2020년} are two); runs of one year group folded into one occurrence.
+ */
+export function yearSequences(layout: TableLayout, axis: Axis): Occurrence[][] {
   const dated = axis === 'col' ? layout.columns.filter((c) => c.year !== undefined && !c.isLabel) : layout.rows.filter((r) => r.year !== undefined);
-  if (dated.length < 2) return out;
+  if (dated.length < 2) return [];
+  const groups = new Map<string, Occurrence[]>();
   for (const line of linesOf(layout, axis)) {
     const year = lineYear(line);
     if (year === undefined) continue;
+    const group = outerKey(line);
+    const out = groups.get(group) ?? [];
+    groups.set(group, out);
     const key = line.norm.join('/');
     const last = out[out.length - 1];
     // Same year again right after, under a path not seen yet: another line of the same year group.
@@ -34,7 +46,14 @@ export function yearOccurrences(layout: TableLayout, axis: Axis): Occurrence[] {
     }
     out.push({ year, first: line, paths: new Set([key]) });
   }
-  return out;
+  return [...groups.values()];
+}
+
+/** All the year occurrences along one axis, in order. */
+export function yearOccurrences(layout: TableLayout, axis: Axis): Occurrence[] {
+  return yearSequences(layout, axis)
+    .flat()
+    .sort((a, b) => a.first.index - b.first.index);
 }
 
 /** The header cell that shows a line's year (for rows: the label cell; for columns: the header cell above). */
@@ -108,9 +127,16 @@ export function checkYears(sheet: SheetGrid, table: TableLayout): Finding[] {
   if (table.kind === 'text') return [];
   const findings: Finding[] = [];
   for (const axis of ['col', 'row'] as Axis[]) {
-    const occurrences = yearOccurrences(table, axis);
-    const years = occurrences.map((o) => o.year);
-    const problem = firstYearProblem(years);
+    const sequences = yearSequences(table, axis);
+    let occurrences: Occurrence[] = [];
+    let years: number[] = [];
+    let problem: SequenceProblem | null = null;
+    for (const sequence of sequences) {
+      occurrences = sequence;
+      years = sequence.map((o) => o.year);
+      problem = firstYearProblem(years);
+      if (problem) break;
+    }
     if (!problem) continue;
     const occ = occurrences[problem.at];
     findings.push({
