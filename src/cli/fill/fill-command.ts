@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { asValueWrites, planWorkbookFill, toA1, type CellWrite, type FillPlan, type RoundingPolicy, type SheetGrid } from '../../engine';
+import { asValueWrites, planFillSettled, toA1, type CellWrite, type FillPlan, type RoundingPolicy, type SheetGrid } from '../../engine';
 import { formatFinding, readProblemReason, type Lang } from '../../messages';
 import { readWorkbookBuffer } from '../../xlsx/read-workbook';
 import { readFileBytes } from '../../xlsx/read-file';
@@ -67,8 +67,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
     return fail(io, output, ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)');
   }
 
-  const result = deps.checkWorkbook(sheets, { rounding });
-  const plan = planWorkbookFill(sheets, result, { rounding, overwrite: values.overwrite === true });
+  const plan = planFillSettled(sheets, (current) => deps.checkWorkbook(current, { rounding }), { rounding, overwrite: values.overwrite === true });
   const writes: CellWrite[] = values.values === true ? asValueWrites(plan.writes) : plan.writes;
 
   let patched: Uint8Array;

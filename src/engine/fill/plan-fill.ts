@@ -207,6 +207,12 @@ export function planFill(sheet: SheetGrid, table: Table, options?: FillOptionsIn
     const computed = compute(rel, inputRefs.map(valueAt), opts);
     visiting.delete(k);
     let result: Value;
+    if (!('kind' in computed) && typeof computed.value === 'number' && !Number.isFinite(computed.value)) {
+      skip(target, 'overflow', inputRefs.map(a1));
+      result = { kind: 'bad', reason: 'overflow', related: [a1(target)] };
+      memo.set(k, result);
+      return result;
+    }
     if ('kind' in computed) {
       const bad: Value = computed.kind === 'bad' ? computed : { kind: 'bad', reason: 'text-input', related: [] };
       skip(target, bad.kind === 'bad' ? bad.reason : 'text-input', bad.kind === 'bad' ? bad.related : []);

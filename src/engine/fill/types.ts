@@ -34,6 +34,8 @@ export type SkipReason =
   | 'error-input'
   | 'compound-input'
   | 'cycle'
+  /** The figure is beyond what a spreadsheet holds (1e308 + 1e308). */
+  | 'overflow'
   /** A caption whose figure fill cannot tie to the table (another unit, decimals). */
   | 'caption-shape';
 
