@@ -27,6 +27,8 @@ export interface TruthTable {
   diffs: { target: string; later: string; earlier: string }[];
   years: string[];
   caption?: { cell: string; target: string; amount: number };
+  /** Money shown in 백만원, each figure rounded on its own: totals may miss their parts by rounding. */
+  rounded: boolean;
   style: TableStyle;
   /** Where it sits on its sheet, for reports: 'stacked 2/3', 'side by side (left)'. */
   placement: string;
@@ -169,6 +171,7 @@ function truthOf(plan: SheetPlan, t: PlacedTable, index: number, id: string): Tr
     caption: d.caption
       ? { cell: toA1(t.captionAt[d.caption.line].row, t.captionAt[d.caption.line].col), target: abs(t, d.caption.target), amount: d.caption.amount }
       : undefined,
+    rounded: d.rounded ?? false,
     style: t.style,
     placement,
   };
