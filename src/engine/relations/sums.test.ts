@@ -173,6 +173,16 @@ describe('shapes beyond the reference report', () => {
     expect(infer(tsv, options).map(show).sort()).toEqual([...expected].sort());
   });
 
+  it('a bracketed figure in a row label that counts something else is no total', () => {
+    const tsv = '구분\t인원\n교육(3회)\t150\n간담회(2회)\t40';
+    expect(infer(tsv, { headerRows: 1, labelCols: 1 })).toEqual([]);
+  });
+
+  it('bracketed totals in several row labels that add up are relations', () => {
+    const tsv = '구분\t남\t여\n정규직(12명)\t5\t7\n계약직(6명)\t2\t4';
+    expect(infer(tsv, { headerRows: 1, labelCols: 1 }).map(show)).toEqual(['A2=B2+C2', 'A3=B3+C3']);
+  });
+
   it('a label total refuted by most rows is not a relation', () => {
     const tsv = '구분\t계\t가\t나\nA\t1\t5\t9\nB\t2\t6\t8\nC\t3\t7\t7';
     expect(infer(tsv, { headerRows: 1, labelCols: 1 })).toEqual([]);

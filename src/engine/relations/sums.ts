@@ -522,15 +522,19 @@ class SumInference {
       for (const item of root.items) parts.push(...representatives(item).base);
     }
     if (parts.length === 0) return;
+    const found: Eq[] = [];
     for (const r of this.layout.rows) {
       for (let col = range.c0; col < range.c0 + labelCols; col++) {
-        const label = this.figures.figure({ row: r.row, col });
-        if (!label) continue;
-        const eqs: Eq[] = [{ total: { row: r.row, col }, parts: parts.map((p) => ({ row: r.row, col: p.index })) }];
-        this.emit('row', eqs, 'label', `sum:label:${r.row}`);
+        if (!this.figures.figure({ row: r.row, col })) continue;
+        found.push({ total: { row: r.row, col }, parts: parts.map((p) => ({ row: r.row, col: p.index })) });
         break;
       }
     }
+    if (found.length === 0) return;
+    // Alone in a one-row table ('공약(69)') the label is evidence enough; among several rows, a bracketed figure
+    // may count something else ('교육(3회)' over 150명), so those rows must mostly add up.
+    if (this.layout.rows.length > 1 && !this.labelAccepts(this.stats(found))) return;
+    for (const eq of found) this.emit('row', [eq], 'label', `sum:label:${eq.total.row}`);
   }
 
   /** No total label: the first or last line equal to the sum of all others on at least three rows. */
