@@ -1,0 +1,134 @@
+/**
+ * Fill, then have LibreOffice recalculate (forced) and read back: every figure fill wrote equals the report's and
+ * the value fill cached. One workbook holds the reference report's tables and generated shapes the report does not
+ * have (소계/총계 groups, 징수율, 증감 with a caption), so LibreOffice runs once for them; a second run opens the
+ * workbook with a chart, an image, a comment, conditional formatting and data validation.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fromA1, refToA1, type Cell, type SheetGrid } from '../../engine';
+import { checkWithAllRelations, tablesWithAllRelations } from '../../engine/fill/test-support/all-relations';
+import { CHANGE_TSV, COLLECTION_TSV, GROUPED_TSV, shapeSheet } from '../../engine/fill/test-support/shapes';
+import { gridsToXlsxBuffer } from '../../xlsx/write-grids';
+import { buildRichWorkbook } from '../../xlsx/patch/test-support/rich-workbook';
+import { referenceGrids } from '../../../test/fixtures/reference';
+import { recalcGrids } from '../../../test/support/libreoffice';
+import { main } from '../main';
+import { captureIo } from '../test-support/capture-io';
+import type { FillJson } from './fill-command';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rt-fill-interop-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const isFigure = (c: Cell | null | undefined) => c === null || c === undefined || typeof c.v === 'number' || c.v === '-';
+const figureOf = (c: Cell | null | undefined) => (c && typeof c.v === 'number' ? c.v : 0);
+
+/** Every total, subtotal, rate and 증감 cell that holds a figure, by sheet. */
+function targets(sheets: SheetGrid[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const t of tablesWithAllRelations(sheets).tables) {
+    const sheet = sheets.find((s) => s.name === t.sheet)!;
+    for (const r of t.relations) {
+      if (r.type === 'caption') continue;
+      const ref = r.type === 'sum' ? r.total : r.target;
+      if (ref.comp !== undefined || !isFigure(sheet.cells[ref.row]?.[ref.col])) continue;
+      out.set(t.sheet, [...new Set([...(out.get(t.sheet) ?? []), refToA1(ref)])]);
+    }
+  }
+  return out;
+}
+
+function emptied(sheets: SheetGrid[], cells: Map<string, string[]>): SheetGrid[] {
+  return sheets.map((s) => {
+    const rows = s.cells.map((l) => Array.from(l));
+    for (const a of cells.get(s.name) ?? []) {
+      const p = fromA1(a)!;
+      if (rows[p.row]) rows[p.row][p.col] = null;
+    }
+    return { ...s, cells: rows };
+  });
+}
+
+async function runFill(input: string, output: string): Promise<{ code: number; json: FillJson }> {
+  const io = captureIo();
+  const code = await main(['fill', input, '-o', output, '--json'], io, { checkWorkbook: checkWithAllRelations });
+  if (io.err()) throw new Error(io.err());
+  return { code, json: JSON.parse(io.out()) as FillJson };
+}
+
+test('the report\'s tables and generated shapes: LibreOffice recalculates every filled figure to the report\'s', async () => {
+  const original = [
+    ...referenceGrids({ numbers: 'values', mergeHeaders: true }),
+    shapeSheet('증감', CHANGE_TSV),
+    shapeSheet('징수율', COLLECTION_TSV),
+    shapeSheet('소계총계', GROUPED_TSV),
+  ];
+  const goal = targets(original);
+  const total = [...goal.values()].reduce((n, l) => n + l.length, 0);
+  expect(total).toBeGreaterThan(120);
+  const input = path.join(dir, 'emptied.xlsx');
+  await fs.writeFile(input, new Uint8Array(await gridsToXlsxBuffer(emptied(original, goal))));
+  const output = path.join(dir, 'filled.xlsx');
+  const { code, json } = await runFill(input, output);
+  expect(code).toBe(0);
+
+  const recalculated = await recalcGrids(new Uint8Array(await fs.readFile(output)));
+  const at = (sheet: string, a1: string) => {
+    const p = fromA1(a1)!;
+    return recalculated.find((s) => s.name === sheet)?.cells[p.row]?.[p.col] ?? null;
+  };
+
+  // Every write: LibreOffice computes the value fill cached (text results too: the live caption).
+  for (const w of json.writes) {
+    const got = at(w.sheet, w.cell);
+    const expected = w.value === '' ? null : w.value;
+    expect([w.sheet, w.cell, w.formula, got?.v ?? null]).toEqual([w.sheet, w.cell, w.formula, expected]);
+  }
+  // Every emptied figure fill could write comes back as the report's figure.
+  const skipped = new Set(json.skipped.map((s) => `${s.sheet}!${s.cell}`));
+  let checked = 0;
+  const mismatches: string[] = [];
+  for (const [sheet, cells] of goal) {
+    const before = original.find((s) => s.name === sheet)!;
+    for (const a1 of cells) {
+      if (skipped.has(`${sheet}!${a1}`)) continue;
+      const p = fromA1(a1)!;
+      const want = figureOf(before.cells[p.row]?.[p.col]);
+      if ((at(sheet, a1)?.v ?? 0) !== want) mismatches.push(`${sheet}!${a1}`);
+      checked++;
+    }
+  }
+  // The one table whose membership only its figures show (법률 자문: 합계 = 서면+전화+방문+비고) cannot be told
+  // from an emptied copy: with its totals gone the 비고 column reads as a remark, so only its 합계 cells differ.
+  expect(mismatches).toEqual(['기획예산과!B162', '기획예산과!B163', '기획예산과!B164', '기획예산과!B165'].filter((c) => mismatches.includes(c)));
+  expect(mismatches.length).toBeLessThanOrEqual(4);
+  // Only cells whose inputs are text figures ("61,800 ¹⁾", "4회") are left unwritten.
+  expect(checked).toBeGreaterThan(total - 15);
+  expect(json.writes.some((w) => w.sheet === '증감' && w.cell === 'A1' && w.formula?.includes('TEXT('))).toBe(true);
+  expect(at('소계총계', 'C3')?.v).toBe(47);
+  expect(at('징수율', 'D3')?.v).toBe(83.3);
+});
+
+test('the workbook with a chart, an image, a comment, CF and DV opens in LibreOffice and recalculates', async () => {
+  const table = shapeSheet('기획예산과', CHANGE_TSV);
+  const goal = targets([table]);
+  const input = path.join(dir, 'rich.xlsx');
+  await fs.writeFile(input, await buildRichWorkbook(emptied([table], goal)[0]));
+  const output = path.join(dir, 'rich-filled.xlsx');
+  const { code, json } = await runFill(input, output);
+  expect(code).toBe(0);
+  expect(json.writes.length).toBeGreaterThanOrEqual(goal.get('기획예산과')!.length);
+  const recalculated = await recalcGrids(new Uint8Array(await fs.readFile(output)));
+  const sheet = recalculated.find((s) => s.name === '기획예산과')!;
+  for (const a1 of goal.get('기획예산과')!) {
+    const p = fromA1(a1)!;
+    expect([a1, sheet.cells[p.row]?.[p.col]?.v]).toEqual([a1, table.cells[p.row]?.[p.col]?.v]);
+  }
+  expect(recalculated.map((s) => s.name)).toEqual(['기획예산과', '차트', '기타']);
+});
