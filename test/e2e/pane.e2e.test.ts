@@ -164,10 +164,39 @@ it('renders Korean text with a CJK font', async () => {
   expect(fonts).toMatch(/Noto (Sans|Serif) CJK/);
 });
 
-it('also checks the bundled example workbook clean, when it exists', async () => {
-  const example = join(ROOT, 'examples', 'report-tables-clean.xlsx');
-  if (!existsSync(example)) return; // produced by another part of the project; the fixture-built one is above
-  await openInPane(example);
-  expect((await summary()).errors).toBe(0);
-  await page.screenshot({ path: join(OUT, 'pane-example-clean.png'), fullPage: true });
+describe('the bundled examples (examples/README.md), when they exist', () => {
+  const clean = join(ROOT, 'examples', 'report-tables-clean.xlsx');
+  const demo = join(ROOT, 'examples', 'report-tables.xlsx');
+
+  it('report-tables-clean.xlsx shows 0 errors', async () => {
+    if (!existsSync(clean)) return; // produced by another part of the project; the fixture-built one is above
+    await openInPane(clean);
+    expect((await summary()).errors).toBe(0);
+    await page.screenshot({ path: join(OUT, 'pane-example-clean.png'), fullPage: true });
+  });
+
+  it('report-tables.xlsx shows its planted mistake: E99 on 기획예산과, or the totals it feeds (B99, E98)', async () => {
+    if (!existsSync(demo)) return;
+    await openInPane(demo);
+    const errors = (await findings()).filter((f) => f.severity === 'error');
+    expect(errors.some((f) => f.sheet === '기획예산과' && ['E99', 'B99', 'E98'].includes(f.cell!))).toBe(true);
+    await page.locator('[data-testid="finding"][data-severity="error"]').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, 'pane-example-planted.png') });
+  });
+});
+
+it('shows a clear Korean message, not a stack trace, for a file that is not a workbook', async () => {
+  mkdirSync(WORK, { recursive: true });
+  const file = join(WORK, 'not-a-workbook.xlsx');
+  writeFileSync(file, '이것은 엑셀 파일이 아닙니다\n1,2,3\n');
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.locator('[data-testid="pane"][data-mode="standalone"]').waitFor({ timeout: STANDALONE_WITHIN_MS });
+  await page.locator('input[type="file"]').setInputFiles(file);
+  const error = page.locator('[data-testid="error"]');
+  await error.waitFor({ timeout: CHECK_WITHIN_MS });
+  const text = (await error.textContent()) ?? '';
+  expect(text).toMatch(/[가-힣]/);
+  expect(text).not.toMatch(/\bat \S+ \(|Error:/);
+  expect(await page.locator('[data-testid="summary"]').count()).toBe(0);
+  await page.screenshot({ path: join(OUT, 'pane-unreadable-file.png') });
 });

@@ -39,10 +39,20 @@ function messageOf(e: unknown): string | undefined {
 }
 
 /**
- * The xlsx reader throws WorkbookReadError carrying `problem.code` (src/xlsx/read-problem.ts). Matched by
- * shape rather than `instanceof` so the pane's start-up chunk need not import the exceljs adapter.
+ * The xlsx reader throws WorkbookReadError carrying `problem.code` (src/xlsx/read-problem.ts), to which the
+ * standalone services add `reason` (the precise words from src/messages). Matched by shape rather than
+ * `instanceof` so the pane's start-up chunk need not import the exceljs adapter.
  */
 export function classifyFileError(e: unknown): PaneError {
+  const kind = fileErrorKind(e);
+  const reason = (e as { reason?: { ko?: unknown; en?: unknown } } | null)?.reason;
+  if (reason && typeof reason.ko === 'string' && typeof reason.en === 'string') {
+    return { ...kind, message: { ko: reason.ko, en: reason.en } };
+  }
+  return kind;
+}
+
+function fileErrorKind(e: unknown): PaneError {
   const code = (e as { problem?: { code?: unknown } } | null)?.problem?.code;
   const detail = messageOf(e);
   switch (code) {
