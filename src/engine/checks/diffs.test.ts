@@ -59,4 +59,17 @@ describe('checkDiffs', () => {
     const lines = ['구분\t2019년\t2020년\t증감', '계\t1,600\t1,700\t101'];
     expect(check(lines, '천원')).toEqual([expect.objectContaining({ rule: 'diff.mismatch', cell: 'D2' })]);
   });
+
+  test('with a unit per column ("(단위 : 건, 백만원)"), 건수 are exact and 금액 rounded', () => {
+    const lines = ['구분\t2019년\t\t2020년\t\t증감\t', '\t건수\t금액\t건수\t금액\t건수\t금액', '계\t10\t500\t12\t450\t3\t△49'];
+    const sheet = gridFromTsv(lines.join('\n'));
+    const layout = handLayout(sheet, { range: 'A1:G3', headerRows: 2, labelCols: 1, unit: '백만원' });
+    // Written as the column's own unit, as detection does when the unit line names several.
+    layout.columns.forEach((c, i) => Object.assign(c, { unit: i === 0 ? undefined : i % 2 === 1 ? '건' : '백만원' }));
+    const table: Table = { ...layout, relations: inferDiffRelations(sheet, layout) };
+    expect(checkDiffs(sheet, table, {}).map((f) => [f.rule, f.cell])).toEqual([
+      ['diff.mismatch', 'F3'],
+      ['sum.rounding', 'G3'],
+    ]);
+  });
 });

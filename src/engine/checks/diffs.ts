@@ -9,16 +9,16 @@ import { severityOf, type Finding } from '../model/finding';
 import type { CheckOptions } from '../model/options';
 import type { Table } from '../model/table';
 import { roundHalfUp } from '../numbers/rounding';
-import { isBlank, isCoarseUnit, judgeDiff, readOperand } from '../relations/evaluate';
+import { coarseAt, isBlank, judgeDiff, readOperand } from '../relations/evaluate';
 
 export function checkDiffs(sheet: SheetGrid, table: Table, _options: Partial<CheckOptions> = {}): Finding[] {
   if (table.kind === 'text') return [];
-  const coarse = isCoarseUnit(table.unit);
   const findings: Finding[] = [];
   for (const rel of table.relations) {
     if (rel.type !== 'diff') continue;
     const later = readOperand(sheet, rel.later);
     const earlier = readOperand(sheet, rel.earlier);
+    const coarse = coarseAt(table, rel.target, rel.later, rel.earlier);
     const verdict = judgeDiff(readOperand(sheet, rel.target), later, earlier, coarse, isBlank(sheet, rel.target));
     if (verdict.status === 'skip' || verdict.status === 'ok') continue;
     const rule = verdict.status === 'rounding' ? 'sum.rounding' : 'diff.mismatch';

@@ -11,7 +11,7 @@ import { severityOf, type Finding } from '../model/finding';
 import type { CheckOptions } from '../model/options';
 import type { Relation, Table } from '../model/table';
 import { otherPolicy, roundHalfUp } from '../numbers/rounding';
-import { isCoarseUnit, judgeRate, rateFigures } from '../relations/evaluate';
+import { coarseAt, judgeRate, rateFigures } from '../relations/evaluate';
 
 type RateRelation = Extract<Relation, { type: 'rate' }>;
 
@@ -27,12 +27,11 @@ function a1(ref: CellRef): string {
 export function checkRates(sheet: SheetGrid, table: Table, options: Partial<CheckOptions> = {}): Finding[] {
   if (table.kind === 'text') return [];
   const policy = options.rounding ?? 'half-up';
-  const coarse = isCoarseUnit(table.unit);
   const findings: Finding[] = [];
   for (const rel of table.relations) {
     if (rel.type !== 'rate') continue;
     const figures = rateFigures(sheet, rel as RateRelation);
-    const verdict = judgeRate(figures, rel.decimals, policy, coarse);
+    const verdict = judgeRate(figures, rel.decimals, policy, coarseAt(table, rel.numerator, rel.denominator));
     if (verdict.status === 'skip' || verdict.status === 'ok') continue;
     const n = figures.numerator?.value ?? 0;
     const sub = figures.subtract?.value;

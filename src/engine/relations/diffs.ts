@@ -15,7 +15,7 @@ import {
   isDiffLabel,
   rateNameOf,
 } from './derived-labels';
-import { isBlank, isCoarseUnit, judgeDiff, judgeRate, readOperand, readStatedRate } from './evaluate';
+import { coarseAt, isBlank, judgeDiff, judgeRate, readOperand, readStatedRate } from './evaluate';
 
 export type PairSource = 'formula' | 'years' | 'words' | 'position';
 
@@ -133,15 +133,17 @@ export interface Tally {
   holds: number;
 }
 
-export function tally(sheet: SheetGrid, target: Line, later: Line, earlier: Line, cross: Line[], coarse: boolean): Tally {
+export function tally(sheet: SheetGrid, layout: TableLayout, target: Line, later: Line, earlier: Line, cross: Line[]): Tally {
   const t: Tally = { stated: 0, holds: 0 };
   for (const c of cross) {
     const ref = cellOf(target, c);
+    const laterRef = cellOf(later, c);
+    const earlierRef = cellOf(earlier, c);
     const verdict = judgeDiff(
       readOperand(sheet, ref),
-      readOperand(sheet, cellOf(later, c)),
-      readOperand(sheet, cellOf(earlier, c)),
-      coarse,
+      readOperand(sheet, laterRef),
+      readOperand(sheet, earlierRef),
+      coarseAt(layout, ref, laterRef, earlierRef),
       isBlank(sheet, ref),
     );
     if (verdict.status === 'skip') continue;
@@ -155,9 +157,10 @@ export function tally(sheet: SheetGrid, target: Line, later: Line, earlier: Line
  * How many stated figures of a '대비' line are a percentage of the pair instead of a difference
  * ("전년대비" holding 105.3 = later / earlier × 100, or 5.3 = the increase).
  */
-export function versusHolds(sheet: SheetGrid, target: Line, later: Line, earlier: Line, cross: Line[], coarse: boolean): number {
+export function versusHolds(sheet: SheetGrid, layout: TableLayout, target: Line, later: Line, earlier: Line, cross: Line[]): number {
   let holds = 0;
   for (const c of cross) {
+    const coarse = coarseAt(layout, cellOf(later, c), cellOf(earlier, c));
     const stated = readStatedRate(sheet, cellOf(target, c));
     const numerator = readOperand(sheet, cellOf(later, c));
     const denominator = readOperand(sheet, cellOf(earlier, c));
@@ -173,11 +176,10 @@ export function versusHolds(sheet: SheetGrid, target: Line, later: Line, earlier
 function diffsForLine(sheet: SheetGrid, layout: TableLayout, target: Line, lines: Line[], cross: Line[]): Relation[] {
   const pair = laterEarlierFor(target, lines);
   if (!pair) return [];
-  const coarse = isCoarseUnit(layout.unit);
-  const forward = tally(sheet, target, pair.later, pair.earlier, cross, coarse);
+  const forward = tally(sheet, layout, target, pair.later, pair.earlier, cross);
   // '전년대비' with percentages in it is a rate (rates.ts takes it), not a difference.
-  if (/대비/.test(target.leaf) && versusHolds(sheet, target, pair.later, pair.earlier, cross, coarse) > forward.holds) return [];
-  const backward = tally(sheet, target, pair.earlier, pair.later, cross, coarse);
+  if (/대비/.test(target.leaf) && versusHolds(sheet, layout, target, pair.later, pair.earlier, cross) > forward.holds) return [];
+  const backward = tally(sheet, layout, target, pair.earlier, pair.later, cross);
   let later = pair.later;
   let earlier = pair.earlier;
   let evidence = evidenceOf(pair.source);

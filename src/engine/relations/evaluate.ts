@@ -4,7 +4,7 @@
  */
 import type { Cell, CellRef, SheetGrid } from '../grid/types';
 import type { RoundingPolicy } from '../model/options';
-import type { Relation } from '../model/table';
+import type { Relation, TableLayout } from '../model/table';
 import { readNumeric } from '../numbers/read-numeric';
 import { otherPolicy, roundByPolicy, unitTolerance } from '../numbers/rounding';
 import type { NumericCell, ParsedNumber } from '../numbers/types';
@@ -55,6 +55,19 @@ const COARSE_UNITS = new Set(['만원', '백만원', '천만원', '억원', '십
 
 export function isCoarseUnit(unit: string | undefined): boolean {
   return unit !== undefined && COARSE_UNITS.has(unit.replace(/\s+/g, ''));
+}
+
+/**
+ * Whether figures at these cells are coarse: by their columns' own units when the layout gives them (a unit line
+ * naming several, '(단위 : 건, 백만원)'), else by the table's unit.
+ */
+export function coarseAt(layout: Pick<TableLayout, 'unit' | 'columns'>, ...refs: CellRef[]): boolean {
+  const units: string[] = [];
+  for (const ref of refs) {
+    const column = layout.columns.find((c) => c.col === ref.col) as { unit?: string } | undefined;
+    if (column?.unit) units.push(column.unit);
+  }
+  return units.length > 0 ? units.some(isCoarseUnit) : isCoarseUnit(layout.unit);
 }
 
 /** An operand of a relation: the figure, how many decimals it was shown with, and its unit if written. */

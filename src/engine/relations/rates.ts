@@ -21,8 +21,8 @@ import { type RateName, rateNameOf } from './derived-labels';
 import { evidenceOf, isDerivedLine, isDiffLine, laterEarlierFor, tally } from './diffs';
 import {
   type RateFigures,
+  coarseAt,
   familyDecimals,
-  isCoarseUnit,
   judgeRate,
   readCell,
   readOperand,
@@ -214,12 +214,13 @@ function score(
   cross: Line[],
   decimals: number | null,
   policy: RoundingPolicy,
-  coarse: boolean,
+  layout: TableLayout,
 ): Score {
   const s: Score = { stated: 0, holds: 0, exact: 0 };
   cross.forEach((c, i) => {
     const t = targets[i];
     if (!t) return;
+    const coarse = coarseAt(layout, cellOf(cand.num.line, c), cellOf(cand.den.line, c));
     const v = judgeRate(figuresFor(sheet, cand, t, c), decimals, policy, coarse);
     if (v.status === 'skip') return;
     s.stated++;
@@ -249,10 +250,9 @@ function ratesForLine(
   const targets = cross.map((c) => targetRef(sheet, rate, line, c));
   const stated = targets.map((t) => (t ? readStatedRate(sheet, t) : null));
   const decimals = familyDecimals(stated);
-  const coarse = isCoarseUnit(layout.unit);
   let best: { cand: Candidate; s: Score } | null = null;
   for (const cand of candidates) {
-    const s = score(sheet, cand, targets, cross, decimals, policy, coarse);
+    const s = score(sheet, cand, targets, cross, decimals, policy, layout);
     if (
       !best ||
       s.holds > best.s.holds ||
@@ -267,7 +267,7 @@ function ratesForLine(
   if (rate.unlabelled) {
     // A '대비' line without '%' is a difference unless percentages explain more of it.
     const pair = laterEarlierFor(line, lines);
-    const asDiff = pair ? tally(sheet, line, pair.later, pair.earlier, cross, isCoarseUnit(layout.unit)).holds : 0;
+    const asDiff = pair ? tally(sheet, layout, line, pair.later, pair.earlier, cross).holds : 0;
     if (best.s.holds <= asDiff) return [];
   }
   const { cand } = best;
