@@ -58,11 +58,17 @@ export function findBlocks(view: SheetView, area: CellRange, skipRows?: Readonly
 }
 
 /**
- * Boxes that overlap, or lie in adjacent rows over shared columns: a pasted header's blank corner can leave the label
- * column below it untouched (재원별 over blank, then 계 under the blank), yet rows with nothing between them are one table.
+ * Boxes that overlap, or lie side by side with no empty row or column between them (corners touching do not count).
+ * A pasted header leaves blanks that cut cells off: the label column under a blank corner (재원별 over a blank, then
+ * 계), or a 비고 header over an empty column after a group header's blank continuation. Tables side by side stay
+ * apart: an empty column lies between them.
  */
 function touches(a: CellRange, b: CellRange): boolean {
-  return a.r0 <= b.r1 + 1 && b.r0 <= a.r1 + 1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+  const rowsOverlap = a.r0 <= b.r1 && b.r0 <= a.r1;
+  const colsOverlap = a.c0 <= b.c1 && b.c0 <= a.c1;
+  const rowsTouch = a.r0 <= b.r1 + 1 && b.r0 <= a.r1 + 1;
+  const colsTouch = a.c0 <= b.c1 + 1 && b.c0 <= a.c1 + 1;
+  return (rowsOverlap && colsTouch) || (rowsTouch && colsOverlap);
 }
 
 /** Boxes that touch become one (a sweep over rows keeps this near-linear). */

@@ -11,7 +11,7 @@ import {
   isBulletLine,
   isUnitOrBasisLine,
   normalizeLabel,
-  parseUnit,
+  parseUnits,
   stripCaptionMark,
 } from '../labels';
 import type { CellRange } from '../grid/types';
@@ -76,7 +76,8 @@ function lineCells(view: SheetView, row: number, c0: number, c1: number): LineCe
 export interface CaptionResult {
   captions: CaptionLine[];
   title?: string;
-  unit?: string;
+  /** Units the nearest unit or basis line above names, in order (empty when none does). */
+  units: string[];
 }
 
 /** Attach captions to every table of a sheet (tables in reading order). */
@@ -199,14 +200,10 @@ function nextLineIsArrow(view: SheetView, row: number, c0: number, c1: number): 
   return false;
 }
 
-function titleAndUnit(lines: CaptionLine[]): { title?: string; unit?: string } {
-  const out: { title?: string; unit?: string } = {};
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i];
-    if (out.unit === undefined && (line.kind === 'unit' || line.kind === 'basis')) {
-      const unit = parseUnit(line.text);
-      if (unit !== null) out.unit = unit;
-    }
+function titleAndUnit(lines: CaptionLine[]): { title?: string; units: string[] } {
+  const out: { title?: string; units: string[] } = { units: [] };
+  for (let i = lines.length - 1; i >= 0 && out.units.length === 0; i--) {
+    if (lines[i].kind === 'unit' || lines[i].kind === 'basis') out.units = parseUnits(lines[i].text);
   }
   const heading = [...lines].reverse().find((l) => l.kind === 'title' || l.kind === 'amount');
   const note = [...lines].reverse().find((l) => l.kind === 'note');

@@ -4,7 +4,8 @@
  */
 import { rangeToA1 } from '../grid/a1';
 import type { SheetGrid } from '../grid/types';
-import { parseUnit } from '../labels';
+import { parseUnits, primaryUnit } from '../labels';
+import { withColumnUnits } from './units';
 import type { TableLayout } from '../model/table';
 import { findBlocks, refineBlock } from './blocks';
 import { attachCaptions } from './captions';
@@ -26,7 +27,9 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
   const captions = attachCaptions(view, layouts);
   return layouts.map((layout, i) => {
     const { captions: lines, title } = captions[i];
-    const unit = captions[i].unit ?? headerUnit(layout);
+    const units = captions[i].units.length > 0 ? captions[i].units : headerUnits(layout);
+    const unit = primaryUnit(units);
+    const columns = units.length > 1 ? withColumnUnits(layout.columns, units) : layout.columns;
     const table: TableLayout = {
       id: `${sheet.name}!${rangeToA1(layout.range)}`,
       sheet: sheet.name,
@@ -36,7 +39,7 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
       kind: classifyKind({ layout, captions: lines.map((l) => l.text) }),
       captions: lines,
       headers: layout.headers,
-      columns: layout.columns,
+      columns,
       rows: layout.rows,
     };
     if (title !== undefined) table.title = title;
@@ -45,12 +48,12 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
   });
 }
 
-/** A unit stated inside the header ('(단위: 천원)' in a corner cell). */
-function headerUnit(layout: BlockLayout): string | undefined {
+/** Units stated inside the header ('(단위: 천원)' in a corner cell). */
+function headerUnits(layout: BlockLayout): string[] {
   for (const cell of layout.headers) {
     if (!/단\s*위/.test(cell.text)) continue;
-    const unit = parseUnit(cell.text);
-    if (unit !== null) return unit;
+    const units = parseUnits(cell.text);
+    if (units.length > 0) return units;
   }
-  return undefined;
+  return [];
 }

@@ -117,6 +117,20 @@ describe('tables of other departments', () => {
     });
   });
 
+  test('an empty 비고 column after a pasted group header stays in the table', () => {
+    const tsv = '구분\t2019년\t\t2020년\t\t비고\n\t부과액\t징수액\t부과액\t징수액\t\n합계\t30\t20\t40\t30\n주민세\t10\t5\t20\t10\n재산세\t20\t15\t20\t20';
+    const [table] = detectTables(gridFromTsv(tsv, { at: 'D24' }));
+    expect(rangeToA1(table.range)).toBe('D24:I28');
+    expect(table.columns.map((c) => c.path.join('/'))).toEqual(['구분', '2019년/부과액', '2019년/징수액', '2020년/부과액', '2020년/징수액', '비고']);
+  });
+
+  test('a unit line naming several units: the table takes the money unit, each column its own', () => {
+    const [table] = detectTables(gridFromTsv(`<단위 : 건, 백만원>\n\n${contracts.replace('증감', '징수율(%)')}`));
+    expect(table.unit).toBe('백만원');
+    expect(table.captions.map((c) => c.kind)).toEqual(['unit']);
+    expect(table.columns.map((c) => c.unit ?? null)).toEqual([null, '건', '백만원', '건', '백만원', null, null]);
+  });
+
   test('contracts: the same header merged', () => {
     const tables = detectTables(gridFromTsv(contracts, { at: 'B2', merges: ['B2:B3', 'C2:D2', 'E2:F2', 'G2:H2'] }));
     expect(tables).toHaveLength(1);

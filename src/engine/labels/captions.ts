@@ -25,17 +25,36 @@ export function stripCaptionMark(text: string): string {
   return rest;
 }
 
+const UNIT_WORD = /^(?:[천백만억조십]*원|%p?|건|명|회|개소|개|곳|세대|가구|대|톤|㎡|㎢|㎞|km|kg|ha|m|인|일|시간|개월|권|점|종|편|척|배|주|필지|동|호)$/;
+const MONEY = /원$/;
+
 /**
- * The unit a caption or header states: '(단위 : 천원)' → '천원', '(2020. 10월말 기준, 단위 : 건)' → '건',
- * '(단위: 건, %)' → '건', '(천원)' → '천원'. Null when there is none.
+ * Every unit a caption or header states, in order: '(단위 : 천원)' → ['천원'], '(2020. 10월말 기준, 단위 : 건, 백만원)'
+ * → ['건', '백만원'], '<단위: 백만원, %>' → ['백만원', '%'], '(천원)' → ['천원']. Empty when there is none.
  */
-export function parseUnit(text: string): string | null {
-  if (typeof text !== 'string') return null;
+export function parseUnits(text: string): string[] {
+  if (typeof text !== 'string') return [];
   const s = cleanCaption(text);
-  const m = /단\s*위\s*[:：]?\s*([^\s,)）;]+)/.exec(s);
-  if (m) return m[1];
-  const alone = /^[(（]\s*(천원|백만원|억원|만원|조원|원|건|명|회|개|개소|%|세대|가구|㎡|톤)\s*[)）]$/.exec(s);
-  return alone ? alone[1] : null;
+  const m = /단\s*위\s*[:：]?\s*([^)）>〉》\]］]*)/.exec(s);
+  const list = m ? m[1] : /^[(（<〈[]\s*([^)）>〉\]]+?)\s*[)）>〉\]]$/.exec(s)?.[1];
+  if (!list) return [];
+  return list
+    .split(/[,，/·、]|\s+및\s+/)
+    .map((u) => u.trim())
+    .filter((u) => UNIT_WORD.test(u));
+}
+
+/** The first unit a caption or header states ('(단위 : 천원)' → '천원'), or null. See parseUnits for all of them. */
+export function parseUnit(text: string): string | null {
+  return parseUnits(text)[0] ?? null;
+}
+
+/**
+ * The unit of a table whose unit line names several: the money unit (its rounding is what a check must allow for;
+ * counts are exact whatever unit is named), else the first that is not a percentage.
+ */
+export function primaryUnit(units: readonly string[]): string | undefined {
+  return units.find((u) => MONEY.test(u)) ?? units.find((u) => !u.startsWith('%')) ?? units[0];
 }
 
 /** True for a text that is a unit or basis line on its own: '(단위 : 천원)', "(기준일 : '20. 10월말)". */
@@ -57,7 +76,7 @@ export function classifyCaption(text: string): CaptionLine['kind'] {
 }
 
 const classifyCleanCaption = memoByString((s: string): CaptionLine['kind'] => {
-  if (/^[(（[].*[)）\]]$/.test(s) || /^단\s*위\s*[:：]/.test(s)) {
+  if (/^[(（[<〈《［].*[)）\]>〉》］]$/.test(s) || /^단\s*위\s*[:：]/.test(s)) {
     if (/기\s*준/.test(s)) return 'basis';
     if (parseUnit(s) !== null) return 'unit';
   }

@@ -19,5 +19,7 @@ export {
   isBulletLine,
   isUnitOrBasisLine,
   parseUnit,
+  parseUnits,
+  primaryUnit,
   stripCaptionMark,
 } from './captions';

@@ -8,6 +8,8 @@ import {
   labelTotal,
   normalizeLabel,
   parseUnit,
+  parseUnits,
+  primaryUnit,
   parseYearLabel,
   stripCaptionMark,
   totalLabelKind,
@@ -118,6 +120,24 @@ describe('captions', () => {
   ])('parseUnit(%s) = %s', (text, want) => expect(parseUnit(text)).toBe(want));
 
   test.each([
+    ['(단위 : 천원)', ['천원']],
+    ['(2020. 10월말 기준, 단위 : 건, 백만원)', ['건', '백만원']],
+    ['<단위 : 건, 백만원>', ['건', '백만원']],
+    ['(단위: 백만원, %)', ['백만원', '%']],
+    ['(천원)', ['천원']],
+    ['(2020. 10월말 기준)', []],
+    ['(A)', []],
+  ])('parseUnits(%s)', (text, want) => expect(parseUnits(text)).toEqual(want));
+
+  test('primaryUnit: the money unit of a mixed unit line', () => {
+    expect(primaryUnit(['건', '백만원'])).toBe('백만원');
+    expect(primaryUnit(['%', '명'])).toBe('명');
+    expect(primaryUnit(['%'])).toBe('%');
+    expect(primaryUnit([])).toBeUndefined();
+  });
+
+  test.each([
+    ['<단위 : 건, 백만원>', 'unit'],
     ['□ 2021년 소요예산 : 19,000천원', 'amount'],
     ['2021년 소요예산 : 34,900천원', 'amount'],
     ['□ **2021년 소요예산 : 13,750천원**', 'amount'],

@@ -48,6 +48,11 @@ export interface ColumnInfo {
   year?: number;
   /** True for label columns (left of the numeric body). */
   isLabel: boolean;
+  /**
+   * The column's own unit when the unit line names several ('(단위 : 건, 백만원)': 건수 → '건', 금액 → '백만원';
+   * a rate column → '%'). Omitted when the table has one unit (see TableLayout.unit) or the column's is unclear.
+   */
+  unit?: string;
 }
 
 /** A body row with its label path, outermost first: ['2020', '계']. */
@@ -118,7 +123,10 @@ export interface TableLayout {
   kind: TableKind;
   /** The heading that names the table, if one was found. */
   title?: string;
-  /** '천원', '백만원', '억원', '원', '건', '명', '회' … from the unit line or the header. */
+  /**
+   * '천원', '백만원', '억원', '원', '건', '명', '회' … from the unit line or the header. When the unit line names several
+   * ('(단위 : 건, 백만원)'), the money unit: the one whose rounding matters (columns say their own, ColumnInfo.unit).
+   */
   unit?: string;
   captions: CaptionLine[];
   headers: HeaderCell[];
