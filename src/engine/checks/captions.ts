@@ -10,7 +10,7 @@ import type { CheckOptions } from '../model/options';
 import type { Table } from '../model/table';
 import { unitTolerance } from '../numbers/rounding';
 import { cellAt, nearlyEqual } from '../relations/axis-lines';
-import { moneyFactor, parseCaptionAmount } from '../relations/captions';
+import { moneyFactor, parseCaptionAmount, unitOfColumn } from '../relations/captions';
 import { readOperand } from '../relations/evaluate';
 
 /**
@@ -42,10 +42,11 @@ export function checkCaptions(sheet: SheetGrid, table: Table, _options: Partial<
     if (nearlyEqual(figure.value, rel.amount)) continue;
     const text = String(cellAt(sheet, rel.caption.row, rel.caption.col)?.v ?? '');
     const gap = figure.value - rel.amount;
-    if (withinUnitRounding(gap, text, rel.caption.comp ?? 0, table.unit, figure.decimals)) continue;
+    const unit = unitOfColumn(table, rel.cell.col);
+    if (withinUnitRounding(gap, text, rel.caption.comp ?? 0, unit, figure.decimals)) continue;
     const params: Finding['params'] = { difference: rel.amount - figure.value, caption: text.trim() };
     if (rel.year !== undefined) params.year = rel.year;
-    if (table.unit !== undefined) params.unit = table.unit;
+    if (unit !== undefined) params.unit = unit;
     if (rel.cell.comp !== undefined) params.component = rel.cell.comp;
     findings.push({
       rule: 'caption.amount',

@@ -198,6 +198,12 @@ function targetCell(layout: TableLayout, amount: CaptionAmount, year: number | u
   return col ? { row: row.index, col: col.index } : null;
 }
 
+/** The unit of the figures in one column: its own when the layout gives one, else the table's. */
+export function unitOfColumn(layout: Pick<TableLayout, 'unit' | 'columns'>, col: number): string | undefined {
+  const column = layout.columns.find((c) => c.col === col) as { unit?: string } | undefined;
+  return column?.unit ?? layout.unit;
+}
+
 const planYearOfSheet = new WeakMap<SheetGrid, number | null>();
 
 /** The plan year one sheet's captions name, computed once per sheet (a sheet may hold a thousand tables). */
@@ -219,7 +225,8 @@ export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, opt
   const year = amount.year ?? options?.planYear ?? sheetPlanYear(sheet);
   const cell = targetCell(layout, amount, year);
   if (!cell) return [];
-  const tableFactor = moneyFactor(layout.unit);
+  const unit = unitOfColumn(layout, cell.col);
+  const tableFactor = moneyFactor(unit);
   const family = `caption:${line.row}`;
   const target = readCell(cellAt(sheet, cell.row, cell.col));
   const out: Relation[] = [];
@@ -227,7 +234,7 @@ export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, opt
     let value = fig.value;
     const captionFactor = moneyFactor(fig.unit);
     if (captionFactor !== undefined && tableFactor !== undefined) value = (fig.value * captionFactor) / tableFactor;
-    else if (captionFactor !== undefined && layout.unit !== undefined && tableFactor === undefined) return;
+    else if (captionFactor !== undefined && unit !== undefined && tableFactor === undefined) return;
     let ref: CellRef = cell;
     if (amount.figures.length > 1) {
       if (target.kind !== 'compound' || target.parts.length !== amount.figures.length) return;
