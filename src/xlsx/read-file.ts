@@ -27,11 +27,12 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
   }
 }
 
+/** The whole workbook, fit to be changed and saved again. */
 export async function loadWorkbookFile(file: string): Promise<Workbook> {
   return loadWorkbookBuffer(await readFileBytes(file), { fileName: file });
 }
 
 /** A workbook file on disk → one grid per worksheet. Rejects with WorkbookReadError only. */
 export async function readWorkbookFile(file: string): Promise<SheetGrid[]> {
-  return workbookToGrids(await loadWorkbookFile(file));
+  return workbookToGrids(await loadWorkbookBuffer(await readFileBytes(file), { fileName: file, gridsOnly: true }));
 }

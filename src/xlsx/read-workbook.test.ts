@@ -4,6 +4,7 @@ import { grid, at } from '../engine/test-support';
 import type { SheetGrid } from '../engine';
 import { readWorkbookBuffer } from './read-workbook';
 import { gridsToXlsxBuffer } from './write-grids';
+import { XlsxWorkbook } from './xlsx-workbook';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -114,5 +115,31 @@ describe('readWorkbookBuffer: every cell kind becomes grid data', () => {
     const bytes = new Uint8Array(await gridsToXlsxBuffer([grid([[7]])]));
     const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     expect((await readWorkbookBuffer(copy))[0].cells).toEqual([[{ v: 7 }]]);
+  });
+});
+
+describe('reading for grids only', () => {
+  async function decorated(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.getCell('A1').value = '계';
+    ws.getCell('B1').value = 10;
+    ws.getCell('B1').dataValidation = { type: 'whole', operator: 'greaterThan', formulae: [0], allowBlank: true };
+    ws.addConditionalFormatting({ ref: 'B1:B9', rules: [{ type: 'cellIs', operator: 'lessThan', formulae: ['0'], priority: 1, style: {} }] });
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('reads the cells of a sheet with validation and conditional formats', async () => {
+    const [g] = await readWorkbookBuffer(await decorated());
+    expect(g.cells).toEqual([[{ v: '계' }, { v: 10 }]]);
+  });
+
+  it('keeps those parts in a workbook loaded to be saved again', async () => {
+    const port = await XlsxWorkbook.fromBuffer(await decorated());
+    await port.writeCells([{ sheet: 's', row: 1, col: 1, value: 5 }]);
+    const zip = await JSZip.loadAsync(await port.toBuffer());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<conditionalFormatting');
+    expect(xml).toContain('<dataValidation ');
   });
 });

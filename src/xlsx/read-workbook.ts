@@ -12,7 +12,29 @@ import { dateToSerial } from './serial-date';
 export interface ReadOptions {
   /** The name to report problems under (a path or the picked file's name); also used for its extension. */
   fileName?: string;
+  /**
+   * Skip the sheet parts grids never use (conditional formats, data validation, page setup, drawings …).
+   * Only for reading: a workbook loaded this way would lose those parts if it were saved again.
+   */
+  gridsOnly?: boolean;
 }
+
+/** Worksheet XML elements that carry nothing a grid holds. */
+const NOT_IN_GRIDS = [
+  'conditionalFormatting',
+  'dataValidations',
+  'extLst',
+  'pageMargins',
+  'pageSetup',
+  'printOptions',
+  'headerFooter',
+  'rowBreaks',
+  'picture',
+  'drawing',
+  'autoFilter',
+  'tableParts',
+  'sheetProtection',
+];
 
 type RichTextValue = { richText: { text: string }[] };
 type FormulaResult = number | string | boolean | Date | { error: string } | null | undefined;
@@ -152,7 +174,7 @@ export async function loadWorkbookBuffer(data: ArrayBuffer | Uint8Array, options
   if (early) throw new WorkbookReadError(early);
   const wb = newWorkbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer, options.gridsOnly ? { ignoreNodes: NOT_IN_GRIDS } : undefined);
   } catch (err) {
     throw new WorkbookReadError(await classifyLoadFailure(fileName, bytes, err));
   }
@@ -163,5 +185,5 @@ export async function loadWorkbookBuffer(data: ArrayBuffer | Uint8Array, options
 
 /** .xlsx bytes → one grid per worksheet (hidden and very-hidden sheets included, with their state). */
 export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<SheetGrid[]> {
-  return workbookToGrids(await loadWorkbookBuffer(data, options));
+  return workbookToGrids(await loadWorkbookBuffer(data, { gridsOnly: true, ...options }));
 }
