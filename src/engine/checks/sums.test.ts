@@ -195,6 +195,14 @@ describe('rounding', () => {
     expect(found).toEqual([expect.objectContaining({ rule: 'sum.cell', severity: 'error', cell: 'E4', expected: 1397, actual: 1398 })]);
   });
 
+  it('a clear gap in the column and a small one in the row through one cell: that cell', () => {
+    const t = REFERENCE_TABLES.find((x) => x.name === 'budgetSize')!;
+    const { sheet, layout } = tableFromTsv(t.tsv, t);
+    const found = check(setCell(sheet, 'E4', { v: '1,399' }), layout);
+    expect(found).toEqual([expect.objectContaining({ rule: 'sum.cell', cell: 'E4', expected: 1397, actual: 1399 })]);
+    expect(new Set(found[0].related)).toEqual(new Set(['B4', 'E2']));
+  });
+
   it('gaps of one scattered over a 백만원 table stay rounding', () => {
     const tsv = '구분\t계\t가\t나\n계\t20\t10\t10\nA\t10\t5\t6\nB\t10\t5\t4';
     const found = checkTsv(tsv, { headerRows: 1, labelCols: 1, unit: '백만원' });

@@ -106,7 +106,11 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
     failures.push(...soft.map((x) => x.failure));
     soft.length = 0;
   }
+  // A clear gap one way and a small one the other way through the same cell: that cell, not rounding.
+  const hard = new Set(failures);
+  const explained = pinpoint([...failures, ...soft.map((x) => x.failure)], findings, base, (fs) => fs.some((f) => hard.has(f)));
   for (const { failure: f, tolerance } of soft) {
+    if (explained.has(f)) continue;
     const rel = f.relation;
     findings.push({
       ...base,
@@ -125,7 +129,6 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
     });
   }
 
-  const explained = pinpoint(failures, findings, base);
   for (const f of failures) {
     if (explained.has(f)) continue;
     const rel = f.relation;
@@ -164,7 +167,12 @@ function singleCellExplains(list: Failure[]): boolean {
  * fixes agree across two or more failing equations is the likely wrong cell. Greedy: the cell explaining most
  * failures first.
  */
-function pinpoint(failures: Failure[], out: Finding[], base: { sheet: string; table: string }): Set<Failure> {
+function pinpoint(
+  failures: Failure[],
+  out: Finding[],
+  base: { sheet: string; table: string },
+  accept: (explained: Failure[]) => boolean = () => true,
+): Set<Failure> {
   const explained = new Set<Failure>();
   if (failures.length < 2) return explained;
 
@@ -200,7 +208,7 @@ function pinpoint(failures: Failure[], out: Finding[], base: { sheet: string; ta
     for (const c of candidates.values()) {
       for (const slot of c.byFix.values()) {
         const open = slot.failures.filter((f) => !explained.has(f));
-        if (open.length < 2) continue;
+        if (open.length < 2 || !accept(open)) continue;
         if (!best || open.length > best.failures.length) best = { c, fix: slot.fix, failures: open };
       }
     }
