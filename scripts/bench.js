@@ -95,7 +95,16 @@ async function mainBench() {
   }
   const outDir = path.join(root, 'bench-output');
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify({ at: started.toISOString(), node: process.version, results }, null, 2)}\n`);
+  // Parts run with --only update their own entries and leave the others' last results in place.
+  const file = path.join(outDir, 'bench.json');
+  let previous = {};
+  try {
+    previous = JSON.parse(fs.readFileSync(file, 'utf8')).results || {};
+  } catch {
+    previous = {};
+  }
+  const stamped = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { at: started.toISOString(), node: process.version, result: v }]));
+  fs.writeFileSync(file, `${JSON.stringify({ results: { ...previous, ...stamped } }, null, 2)}\n`);
   console.log(`\n(saved to ${path.relative(root, path.join(outDir, 'bench.json'))})`);
 }
 
