@@ -237,7 +237,12 @@ function isYearHeaderRow(view: SheetView, box: CellRange, row: number): boolean 
     else if (cls === 'yearNumber') years.push(Number(view.text(row, c)));
   }
   if (years.length < 2) return false;
-  for (let i = 1; i < years.length; i++) if (Math.abs(years[i] - years[i - 1]) > 5 || years[i] === years[i - 1]) return false;
+  // Strictly one way, a few years apart: cutting a table in two needs a clear header, not body figures near 2000.
+  const step = Math.sign(years[1] - years[0]);
+  for (let i = 1; i < years.length; i++) {
+    const d = years[i] - years[i - 1];
+    if (d === 0 || Math.sign(d) !== step || Math.abs(d) > 5) return false;
+  }
   return view.classOf(row, box.c0) !== 'figure';
 }
 

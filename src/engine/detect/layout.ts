@@ -42,15 +42,12 @@ function rowHasFigures(view: SheetView, range: CellRange, row: number): boolean 
       years.push(Number(view.text(row, c)));
     }
   }
-  if (years.length <= 1) return false;
-  const step = Math.sign(years[1] - years[0]);
-  if (step === 0) return true;
-  for (let i = 1; i < years.length; i++) {
-    const d = years[i] - years[i - 1];
-    if (Math.sign(d) !== step || Math.abs(d) > 5) return true;
-  }
-  return false;
+  // Header years lie close together; a duplicated or skipped year is still a header (year.sequence reports it).
+  return years.length > 1 && Math.max(...years) - Math.min(...years) > MAX_YEAR_SPAN;
 }
+
+/** Widest spread of bare years one header row holds (a ten-year plan and then some). */
+const MAX_YEAR_SPAN = 15;
 
 function rowHasOnlyFirstCell(view: SheetView, range: CellRange, row: number): boolean {
   if (view.text(row, range.c0) === '') return false;

@@ -178,6 +178,18 @@ describe('tables of other departments', () => {
     expect(tables[0].headers.find((h) => h.text === '구분')).toMatchObject({ colSpan: 2 });
   });
 
+  test('a duplicated or skipped year typed as a number is still a header (for year.sequence to report)', () => {
+    for (const years of [
+      [2018, 2018],
+      [2018, 2021],
+      [2020, 2019],
+    ]) {
+      const [table] = detectTables(grid([['구분', null, ...years], ...rowGroups.slice(1)]));
+      expect(table.headerRows).toBe(1);
+      expect(table.columns.map((c) => c.year ?? null)).toEqual([null, null, ...years]);
+    }
+  });
+
   test('row groups with the group label merged down', () => {
     const tables = detectTables(grid(rowGroups, { merges: ['A1:B1', 'A2:B2', 'A3:A5', 'A6:A7'] }));
     expect(tables[0].rows.map((r) => r.path)).toEqual([
