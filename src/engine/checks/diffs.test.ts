@@ -46,13 +46,10 @@ describe('checkDiffs', () => {
     expect(check(lines)).toEqual([expect.objectContaining({ rule: 'diff.mismatch', cell: 'D2', expected: -200, actual: 200 })]);
   });
 
-  test('in 백만원 a miss of one unit is rounding (sum.rounding warning), two units an error', () => {
+  test('in 백만원 a miss of one unit is the rounding of the figures (no finding), two units an error', () => {
     const lines = ['구분\t2019년\t2020년\t증감', '계\t1,600\t1,700\t101', '가\t1,000\t1,200\t202'];
     const findings = check(lines, '백만원');
-    expect(findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([
-      ['sum.rounding', 'warning', 'D2'],
-      ['diff.mismatch', 'error', 'D3'],
-    ]);
+    expect(findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([['diff.mismatch', 'error', 'D3']]);
   });
 
   test('in 천원 a miss of one unit is an error', () => {
@@ -67,9 +64,6 @@ describe('checkDiffs', () => {
     // Written as the column's own unit, as detection does when the unit line names several.
     layout.columns.forEach((c, i) => Object.assign(c, { unit: i === 0 ? undefined : i % 2 === 1 ? '건' : '백만원' }));
     const table: Table = { ...layout, relations: inferDiffRelations(sheet, layout) };
-    expect(checkDiffs(sheet, table, {}).map((f) => [f.rule, f.cell])).toEqual([
-      ['diff.mismatch', 'F3'],
-      ['sum.rounding', 'G3'],
-    ]);
+    expect(checkDiffs(sheet, table, {}).map((f) => [f.rule, f.cell])).toEqual([['diff.mismatch', 'F3']]);
   });
 });

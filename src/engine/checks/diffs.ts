@@ -1,7 +1,7 @@
 /**
  * 증감 checks: a 증감 cell must be the later figure minus the earlier one (`diff.mismatch`). In a coarse unit
- * (백만원, 억원) a miss within the rounding of the three figures shown is `sum.rounding` (later = earlier + 증감
- * is a sum of rounded figures), not an error.
+ * (백만원, 억원) a miss within the rounding of the three figures shown is the difference of the exact figures,
+ * not a finding.
  */
 import { refToA1 } from '../grid/a1';
 import type { SheetGrid } from '../grid/types';
@@ -20,8 +20,9 @@ export function checkDiffs(sheet: SheetGrid, table: Table, _options: Partial<Che
     const earlier = readOperand(sheet, rel.earlier);
     const coarse = coarseAt(table, rel.target, rel.later, rel.earlier);
     const verdict = judgeDiff(readOperand(sheet, rel.target), later, earlier, coarse, isBlank(sheet, rel.target));
-    if (verdict.status === 'skip' || verdict.status === 'ok') continue;
-    const rule = verdict.status === 'rounding' ? 'sum.rounding' : 'diff.mismatch';
+    // Within the rounding of the figures shown (백만원): what the exact figures give; nothing to say.
+    if (verdict.status !== 'mismatch') continue;
+    const rule = 'diff.mismatch';
     const difference = roundHalfUp(verdict.stated - verdict.expected, 10);
     findings.push({
       rule,
