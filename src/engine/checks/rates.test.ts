@@ -141,14 +141,16 @@ describe('checkRates rules', () => {
   });
 
   test.each([
-    ['백만원', '84.6', 0],
-    ['백만원', '84.4', 0],
-    ['백만원', '85.5', 1],
-    ['천원', '84.6', 1],
-  ])('amounts in %s: 766 / 906 stated as %s gives %i finding(s)', (unit, stated, count) => {
-    // 766 / 906 = 84.547, but amounts shown in 백만원 stand for 765.5…766.5 / 905.5…906.5: the rate of the exact
-    // amounts may show 84.4 to 84.7. A miss in the last digit is put down to that; a whole point is not.
-    const sheet = gridFromTsv(['구분\t예산액\t집행액\t집행률(%)', `계\t906\t766\t${stated}`].join('\n'));
+    ['백만원', '906', '766', '84.6', 0],
+    ['백만원', '906', '766', '84.4', 0],
+    ['백만원', '906', '766', '85.5', 1],
+    ['천원', '906', '766', '84.6', 1],
+    ['백만원', '81', '67', '83.3', 0],
+    ['백만원', '81', '67', '84.3', 1],
+  ])('amounts in %s: %s / %s stated as %s gives %i finding(s)', (unit, den, num, stated, count) => {
+    // Amounts shown in 백만원 stand for an interval (766 for 765.5…766.5), and the rate is the exact amounts' rate:
+    // 766 / 906 may show 84.4 to 84.7; 67 / 81 anything from 81.6 to 83.9.
+    const sheet = gridFromTsv(['구분\t예산액\t집행액\t집행률(%)', `계\t${den}\t${num}\t${stated}`].join('\n'));
     const layout = handLayout(sheet, { range: 'A1:D2', headerRows: 1, labelCols: 1, unit });
     expect(check(sheet, layout)).toHaveLength(count);
   });

@@ -234,9 +234,9 @@ export function judgeRate(f: RateFigures, decimals: number | null, policy: Round
     const half = unitTolerance(d);
     const lo = Math.min(...corners) - half;
     const hi = Math.max(...corners) + half;
-    // Only a miss in the last digit shown is put down to that: a rate off by a whole point is still wrong.
-    const lastDigit = Math.abs(stated.percent - underPolicy) <= 2 * half + 1e-9;
-    if (lastDigit && stated.percent >= lo - 1e-12 && stated.percent <= hi + 1e-12) return { status: 'inputs-rounded', ...base };
+    // Small amounts in 백만원 leave a wide interval (67 / 81 may be 66.5 / 81.5 = 81.6 up to 67.5 / 80.5 = 83.9):
+    // a stated rate anywhere in it may be the exact amounts' rate, so it is not called wrong.
+    if (stated.percent >= lo - 1e-12 && stated.percent <= hi + 1e-12) return { status: 'inputs-rounded', ...base };
   }
   return { status: 'mismatch', ...base };
 }
