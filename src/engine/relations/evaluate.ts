@@ -222,10 +222,8 @@ export function judgeRate(f: RateFigures, decimals: number | null, policy: Round
     if (nearlyEqual(roundAt(stated.percent, d, 'half-up'), underPolicy)) return { status: 'ok', exact };
   }
   const base = { exact, expected: underPolicy, stated: stated.percent, decimals: d };
-  if (!fullPrecision && nearlyEqual(stated.percent, roundAt(exact, d, otherPolicy(policy)))) {
-    return { status: 'other-policy', ...base };
-  }
-  // Inputs shown in 백만원 stand for an interval; the rate of the exact figures may be any in between.
+  // Inputs shown in 백만원 stand for an interval; the rate of the exact figures may be any in between (and then
+  // which rounding the report used cannot be told either).
   const tn = operandTolerance(numerator, coarseTable) + (f.subtract ? operandTolerance(f.subtract, coarseTable) : 0);
   const td = operandTolerance(denominator, coarseTable);
   if ((tn > 0 || td > 0) && Math.abs(denominator.value) > td) {
@@ -237,6 +235,9 @@ export function judgeRate(f: RateFigures, decimals: number | null, policy: Round
     // Small amounts in 백만원 leave a wide interval (67 / 81 may be 66.5 / 81.5 = 81.6 up to 67.5 / 80.5 = 83.9):
     // a stated rate anywhere in it may be the exact amounts' rate, so it is not called wrong.
     if (stated.percent >= lo - 1e-12 && stated.percent <= hi + 1e-12) return { status: 'inputs-rounded', ...base };
+  }
+  if (!fullPrecision && nearlyEqual(stated.percent, roundAt(exact, d, otherPolicy(policy)))) {
+    return { status: 'other-policy', ...base };
   }
   return { status: 'mismatch', ...base };
 }
