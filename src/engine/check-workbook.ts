@@ -11,6 +11,7 @@ import { fromA1 } from './grid/a1';
 import { checkTable, checkTables } from './checks';
 import { detectTables } from './detect';
 import { inferPlanYear, inferRelations } from './relations';
+import { checkRegistered, registryFromSheets, type RegistryRead } from './registry';
 
 export interface CheckScope {
   /** Only this sheet. */
@@ -19,7 +20,11 @@ export interface CheckScope {
   range?: CellRange;
 }
 
-export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, scope?: CheckScope): CheckResult {
+/**
+ * `registry`: the workbook's structured tables (an adapter's readRegistry, with the ranges its defined names
+ * hold); when absent, the registry rows of the `_report_tables` sheet are used as they were written.
+ */
+export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, scope?: CheckScope, registry?: RegistryRead): CheckResult {
   const given: CheckOptions = checkOptionsSchema.parse(options ?? {});
   // Captions without a year name the report's plan year: the year most captions of the workbook name.
   const planYear = given.planYear ?? inferPlanYear(sheets);
@@ -27,11 +32,22 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
   const tables: Table[] = [];
   const findings: Finding[] = [];
   const targets = scope ? sheets.filter((s) => s.name === scope.sheet) : sheets;
+  // Registered tables are checked by their spec; detection leaves their ranges alone.
+  const registered = checkRegistered(sheets, registry ?? registryFromSheets(sheets), scope?.sheet);
+  findings.push(...registered.findings.filter((f) => !scope?.range || overlaps(fromA1Range(f.cell), scope.range)));
+  for (const table of registered.tables) {
+    if (scope?.range && !overlaps(table.range, scope.range)) continue;
+    const sheet = sheets.find((s) => s.name === table.sheet)!;
+    tables.push(table);
+    findings.push(...checkTable(sheet, table, parsed));
+  }
   for (const sheet of targets) {
     // The very-hidden registry sheet holds specs as JSON, not report tables.
     if (sheet.state === 'veryHidden') continue;
+    const claimed = registered.tables.filter((t) => t.sheet === sheet.name).map((t) => t.range);
     for (const layout of detectTables(sheet)) {
       if (scope?.range && !overlaps(layout.range, scope.range)) continue;
+      if (claimed.some((r) => overlaps(r, layout.range))) continue;
       const table: Table = { ...layout, relations: inferRelations(sheet, layout, parsed) };
       tables.push(table);
       findings.push(...checkTable(sheet, table, parsed));
@@ -39,6 +55,11 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
   }
   findings.push(...checkTables(tables));
   return { tables, findings: sortFindings(findings, sheets) };
+}
+
+function fromA1Range(a1: string): CellRange {
+  const at = fromA1(a1) ?? { row: 0, col: 0 };
+  return { r0: at.row, c0: at.col, r1: at.row, c1: at.col };
 }
 
 function overlaps(a: CellRange, b: CellRange): boolean {

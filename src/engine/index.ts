@@ -7,3 +7,5 @@ export * from './model';
 export { checkWorkbook, type CheckScope } from './check-workbook';
 export * from './fill';
 export * from './undo';
+export * from './templates';
+export * from './registry';
