@@ -88,7 +88,7 @@ const pathCache = new WeakMap<readonly string[], Omit<Line, 'index'>>();
 function makeLine(index: number, rawPath: readonly string[]): Line {
   let hit = pathCache.get(rawPath);
   if (!hit) {
-    const cacheKey = rawPath.join('\u0000');
+    const cacheKey = rawPath.length === 1 ? rawPath[0] : rawPath.join('\u0000');
     hit = lineCache.get(cacheKey);
     if (!hit) {
       const line = readLine(index, rawPath);
@@ -485,6 +485,8 @@ class SumInference {
 
   /** 최종예산액 (㉑=㉒+㉓+㉔+㉕) over columns marked (㉒) … */
   private formulaHeaders(cols: Line[], cross: number[]): void {
+    // Most headers hold no formula: look for an '=' before reading them closely.
+    if (!this.layout.columns.some((c) => c.path.some((p) => p.includes('=')))) return;
     const rawPaths = new Map(this.layout.columns.map((c) => [c.col, c.path.join(' ')]));
     const markOf = new Map<string, Line>();
     const formulas: { line: Line; parts: string[] }[] = [];
