@@ -143,6 +143,28 @@ it('opens a workbook with a changed part cell and shows an error at that cell or
   await page.screenshot({ path: join(OUT, 'pane-planted.png'), fullPage: true });
 });
 
+it('accepts that finding with a note; it stays accepted when the same file is opened again', async () => {
+  const planted = plantedMistake();
+  const file = await writeWorkbook('report-tables-accept.xlsx', planted.grids);
+  await openInPane(file);
+  const before = await summary();
+  const card = page.locator('[data-testid="finding"][data-severity="error"]').first();
+  const cell = await card.getAttribute('data-cell');
+  await card.getByRole('button', { name: '승인' }).click();
+  await card.locator('textarea').fill('예산서와 대조함');
+  await card.locator('form').getByRole('button', { name: '승인' }).click();
+  const accepted = page.locator(`[data-testid="accepted"] [data-testid="accepted-finding"][data-cell="${cell}"]`);
+  await accepted.waitFor();
+  expect(await accepted.textContent()).toContain('예산서와 대조함');
+  expect((await summary()).errors).toBe(before.errors - 1);
+  await accepted.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(OUT, 'pane-accepted.png') });
+
+  await openInPane(file);
+  await page.locator(`[data-testid="accepted-finding"][data-cell="${cell}"]`).waitFor();
+  expect((await summary()).errors).toBe(before.errors - 1);
+});
+
 it('renders Korean text with a CJK font', async () => {
   const title = page.locator('h1');
   expect(await title.textContent()).toMatch(/[가-힣]/);

@@ -14,6 +14,7 @@ export function FilePicker(props: FilePickerProps) {
     <div
       className={mergeClasses(styles.zone, currentName && styles.compact, dragging && styles.dragging)}
       data-testid="drop-zone"
+      data-dragging={dragging || undefined}
       onDragOver={onDragOver}
       onDragEnter={onDragOver}
       onDragLeave={onDragLeave}

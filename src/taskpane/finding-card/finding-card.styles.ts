@@ -18,7 +18,7 @@ export const useFindingCardStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     ...shorthands.borderColor(tokens.colorBrandStroke1),
   },
-  accepted: { opacity: 0.85 },
+  accepted: { opacity: 0.85, borderLeftColor: tokens.colorNeutralStroke1 },
   head: {
     display: 'flex',
     alignItems: 'center',

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CheckResult, SheetGrid } from '../../engine';
 import { App } from '../app';
@@ -59,6 +59,19 @@ describe('standalone pane', () => {
     expect(screen.getByTestId('idle')).toHaveTextContent(ko.idleStandalone);
     expect(screen.queryByTestId('summary')).toBeNull();
     expect(screen.queryByTestId('findings')).toBeNull();
+  });
+
+  it('checks a file dropped on the drop zone', async () => {
+    const { readWorkbook } = renderPane({ result: RESULT });
+    const zone = screen.getByTestId('drop-zone');
+    const file = xlsxFile('dropped.xlsx');
+    const dataTransfer = { files: [file], types: ['Files'], dropEffect: 'none' };
+    fireEvent.dragOver(zone, { dataTransfer });
+    expect(zone).toHaveAttribute('data-dragging', 'true');
+    fireEvent.drop(zone, { dataTransfer });
+    expect(await screen.findByTestId('summary')).toHaveAttribute('data-errors', '3');
+    expect(readWorkbook).toHaveBeenCalledWith(expect.any(ArrayBuffer), 'dropped.xlsx');
+    expect(screen.getByTestId('drop-zone')).toHaveTextContent('dropped.xlsx');
   });
 
   it('shows progress while the file is read, then the summary once the check has finished', async () => {
