@@ -38,6 +38,8 @@ export interface FaultOutcome {
   /** For a part of a two-way table: sum.cell named exactly that cell. */
   namedBySumCell?: boolean;
   findings: Finding[];
+  /** Error findings on the faulty table that are not on an accepted cell (a miss that still saw something). */
+  errorsElsewhere: Finding[];
 }
 
 export interface Tally {
@@ -120,7 +122,11 @@ export function evaluateCorpus(corpus: Corpus, check: Checker = defaultChecker()
     const result = check(fault.sheets, { sheet: fault.sheet });
     const findings = result.findings.filter((f) => f.sheet === fault.sheet);
     const found = findings.some((f) => f.severity === 'error' && fault.acceptable.includes(f.cell));
-    const outcome: FaultOutcome = { fault, found, findings };
+    const truth = corpus.workbooks.find((w) => w.id === fault.workbook)?.tables.find((t) => t.id === fault.table);
+    const errorsElsewhere = findings.filter(
+      (f) => f.severity === 'error' && !fault.acceptable.includes(f.cell) && !!truth && !!sheetOfTable([truth], f.sheet, f.cell),
+    );
+    const outcome: FaultOutcome = { fault, found, findings, errorsElsewhere };
     ev.found.total++;
     ev.byFaultKind[fault.kind].total++;
     ev.byTableKind[fault.tableKind].total++;
@@ -167,7 +173,7 @@ export function tableAsTsv(sheets: SheetGrid[], sheet: string, range: string, ex
       else if (cell.error) fields.push(cell.error);
       // An apostrophe marks a figure stored as text, as Excel's formula bar does.
       else if (typeof cell.v === 'string' && /^\s*[△(-]?[\d,.]+\)?\s*$/.test(cell.v)) fields.push(`'${cell.v}`);
-      else fields.push(String(cell.v).replace(/\n/g, '⏎'));
+      else fields.push(String(cell.v).replace(/\n/g, '⏎') + (cell.fmt?.includes('%') ? ` [${cell.fmt}]` : ''));
     }
     lines.push([String(row + 1), ...fields].join('\t'));
   }
@@ -191,7 +197,7 @@ function tableById(corpus: Corpus, id: string): TruthTable | undefined {
 
 function styleOf(t: TruthTable): string {
   const s = t.style;
-  return `${s.merged ? 'merged' : 'unmerged'}, text figures ${Math.round(s.textShare * 100)}%, zero ${s.zero}, negative ${s.negative}${s.rateText ? ', rates as text' : ''}${s.unitRight ? ', unit line at right' : ''}${s.gapAfterCaptions ? ', blank row under captions' : ''}${s.wrapHeaders ? ', headers wrapped' : ''}${s.mergeTitle ? ', title merged' : ''}`;
+  return `${s.merged ? 'merged' : 'unmerged'}, text figures ${Math.round(s.textShare * 100)}%, zero ${s.zero}, negative ${s.negative}${s.rateText ? ', rates as text' : ''}${s.unitRight ? ', unit line at right' : ''}${s.gapAfterCaptions ? ', blank row under captions' : ''}${s.wrapHeaders ? ', headers wrapped' : ''}${s.mergeTitle ? ', title merged' : ''}${s.spacedHeaders ? ', headers spaced' : ''}${s.paddedText ? ', text padded' : ''}${s.rateFraction ? ', rates as % fractions' : ''}`;
 }
 
 /** The numbers in a few lines (for a test's failure message). */
@@ -235,6 +241,27 @@ export function renderReport(corpus: Corpus, ev: Evaluation, options: { title?: 
   out.push('## Failure patterns', '');
   out.push('False errors (rule on table kind): ' + (falseByRule.length ? falseByRule.map(([k, n]) => `${k} ×${n}`).join('; ') : 'none'), '');
   out.push('Missed faults (fault in table kind): ' + (missByKind.length ? missByKind.map(([k, n]) => `${k} ×${n}`).join('; ') : 'none'), '');
+  const missed = ev.faults.filter((o) => !o.found);
+  if (missed.length > 0) {
+    const elsewhere = countBy(
+      missed.filter((o) => o.errorsElsewhere.length > 0),
+      (o) => `${o.fault.kind} → ${Array.from(new Set(o.errorsElsewhere.map((f) => f.rule))).join('+')}`,
+    );
+    out.push(
+      `Of the missed: ${missed.filter((o) => o.errorsElsewhere.length === 0).length} with no error on the table at all; ` +
+        `${missed.length - missed.filter((o) => o.errorsElsewhere.length === 0).length} with an error elsewhere on it` +
+        (elsewhere.length ? ` (${elsewhere.map(([k, n]) => `${k} ×${n}`).join('; ')})` : ''),
+      '',
+    );
+  }
+  const unnamedParts = ev.faults.filter((o) => o.namedBySumCell === false);
+  if (unnamedParts.length > 0) {
+    const said = countBy(unnamedParts, (o) => {
+      const rules = o.findings.filter((f) => f.severity === 'error' && f.rule.startsWith('sum.')).map((f) => (f.rule === 'sum.cell' ? 'sum.cell elsewhere' : f.rule));
+      return rules.length ? Array.from(new Set(rules)).sort().join('+') : 'no sum error';
+    });
+    out.push(`Two-way parts not named (what was said instead): ${said.map(([k, n]) => `${k} ×${n}`).join('; ')}`, '');
+  }
   out.push(
     'Detection (table kind): ' +
       (ev.detection.failures.length ? countBy(ev.detection.failures, (f) => (f.detected.length === 0 ? `missed ${f.table.kind}` : `wrong range ${f.table.kind}`)).map(([k, n]) => `${k} ×${n}`).join('; ') : 'all exact'),
@@ -256,7 +283,7 @@ export function renderReport(corpus: Corpus, ev: Evaluation, options: { title?: 
     out.push(`### ${f.workbook}/${f.finding.sheet}!${f.finding.cell}: ${f.finding.rule} (${f.table?.kind ?? 'outside any table'})`, '');
     out.push(describeFinding(f.finding), '');
     if (f.table) {
-      out.push(`table ${f.table.id}, range ${f.table.range}, style: ${styleOf(f.table)}`, '');
+      out.push(`table ${f.table.id}, range ${f.table.range}, ${f.table.placement}, style: ${styleOf(f.table)}`, '');
       out.push(fence(tableAsTsv(f.sheets, f.table.sheet, f.table.range)), '');
     }
   }
@@ -274,7 +301,7 @@ export function renderReport(corpus: Corpus, ev: Evaluation, options: { title?: 
 function writeFaultCase(out: string[], corpus: Corpus, o: FaultOutcome): void {
   const t = tableById(corpus, o.fault.table);
   out.push(`### ${o.fault.id}: ${o.fault.description}`, '');
-  out.push(`table kind ${o.fault.tableKind}; accepted cells ${o.fault.acceptable.join(', ')}${t ? `; range ${t.range}; style: ${styleOf(t)}` : ''}`, '');
+  out.push(`table kind ${o.fault.tableKind}; accepted cells ${o.fault.acceptable.join(', ')}${t ? `; range ${t.range}; ${t.placement}; style: ${styleOf(t)}` : ''}`, '');
   if (t) out.push(fence(tableAsTsv(o.fault.sheets, t.sheet, t.range)), '');
   const near = t ? o.findings.filter((f) => sheetOfTable([t], f.sheet, f.cell)) : o.findings;
   out.push('findings on the table:', '');

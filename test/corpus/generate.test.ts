@@ -22,7 +22,7 @@ function cellAt(sheets: SheetGrid[], sheet: string, a1: string): Cell | null {
 /** The figure a cell shows: 19,000 / "19,000" / "△1,200" / "(1,200)" / "-" / blank / "4회". */
 function figure(cell: Cell | null): number {
   if (!cell || cell.v === null) return 0;
-  if (typeof cell.v === 'number') return cell.v;
+  if (typeof cell.v === 'number') return cell.fmt?.includes('%') ? Number((cell.v * 100).toFixed(6)) : cell.v;
   const text = String(cell.v).trim();
   if (text === '-') return 0;
   const m = /^(△|-|\()?([\d,]+(?:\.\d+)?)\)?(회|건)?$/.exec(text);

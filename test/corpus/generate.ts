@@ -156,7 +156,8 @@ function abs(t: PlacedTable, p: Pos): string {
 
 function truthOf(plan: SheetPlan, t: PlacedTable, index: number, id: string): TruthTable {
   const d = t.draft;
-  const placement = plan.tables.length === 1 ? 'alone' : `${index + 1} of ${plan.tables.length}`;
+  const side = t.arrangement === 'stacked' ? '' : `, side by side (${t.arrangement})`;
+  const placement = (plan.tables.length === 1 ? 'alone' : `${index + 1} of ${plan.tables.length}`) + side;
   return {
     id,
     kind: d.kind,

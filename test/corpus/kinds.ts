@@ -637,7 +637,8 @@ export function vary(rng: Rng, d: Draft): Draft {
   if (['local-tax', 'arrears', 'arrears-two-level', 'year-on-year', 'contracts'].includes(d.kind) && rng.chance(0.3)) out = totalRowLast(out);
   if (d.kind !== 'budget-by-year' && rng.chance(0.25)) out = withRemarks(rng, out);
   if (!out.caption && out.captions.length > 1 && rng.chance(0.25)) out = dropCaption(out, 0);
-  else if (!out.caption && out.captions.length > 1 && rng.chance(0.1)) out = dropCaption(out, out.unitLine ?? out.captions.length - 1);
+  // A table shown in 백만원 keeps its unit line: without it nobody could tell a rounding gap from a mistake.
+  else if (!out.caption && !out.rounded && out.captions.length > 1 && rng.chance(0.1)) out = dropCaption(out, out.unitLine ?? out.captions.length - 1);
   return out;
 }
 

@@ -27,6 +27,12 @@ export interface TableStyle {
   wrapHeaders: boolean;
   /** The title line merged across the table's width. */
   mergeTitle: boolean;
+  /** Header words spaced out letter by letter ("부 과 액"), as word-processor tables are. */
+  spacedHeaders: boolean;
+  /** Figures written as text keep a stray space from the paste ("19,000 "). */
+  paddedText: boolean;
+  /** Rates kept as fractions with a % format (0.973 shown 97.3%) rather than percentage numbers. */
+  rateFraction: boolean;
 }
 
 export interface PlacedTable {
@@ -40,6 +46,8 @@ export interface PlacedTable {
   footnoteRow?: number;
   /** Per-table salt for per-cell choices (which figures are text). */
   salt: number;
+  /** Alone in its band of rows, or the left/right one of two tables side by side. */
+  arrangement: 'stacked' | 'left' | 'right';
 }
 
 export interface SheetPlan {
@@ -71,6 +79,9 @@ export function randomStyle(rng: Rng): TableStyle {
     gapAfterCaptions: rng.chance(0.25),
     wrapHeaders: rng.chance(0.15),
     mergeTitle: rng.chance(0.2),
+    spacedHeaders: rng.chance(0.15),
+    paddedText: rng.chance(0.15),
+    rateFraction: rng.chance(0.12),
   };
 }
 
@@ -104,7 +115,8 @@ export function placeTables(rng: Rng, name: string, drafts: Draft[], styles: Tab
         row: capTop + j,
         col: j === d.unitLine && style.unitRight ? left + w - 1 : left,
       }));
-      const placed: PlacedTable = { draft: d, style, top, left, captionAt, salt: rng.int(0, 1 << 30) };
+      const arrangement = !sideBySide ? 'stacked' : k === band[0] ? 'left' : 'right';
+      const placed: PlacedTable = { draft: d, style, top, left, captionAt, salt: rng.int(0, 1 << 30), arrangement };
       const end = top + d.rows.length;
       if (d.footnote && !sideBySide) placed.footnoteRow = end;
       plan.tables.push(placed);
@@ -115,6 +127,14 @@ export function placeTables(rng: Rng, name: string, drafts: Draft[], styles: Tab
     i += band.length;
   }
   return plan;
+}
+
+function headerText(text: string, style: TableStyle): string {
+  let out = text;
+  // Only short words of Hangul are spaced out; years and parentheses stay as they are.
+  if (style.spacedHeaders) out = out.replace(/^([가-힣]{2,4})(?=$|\()/, (w) => w.split('').join(' '));
+  if (style.wrapHeaders) out = out.replace(/\s*\(/, '\n(');
+  return out;
 }
 
 function isNum(c: DraftCell): c is NumCell {
@@ -128,6 +148,7 @@ export function writeFigure(cell: NumCell, style: TableStyle, asText: boolean): 
   const { n, role } = cell;
   if (role === 'rate') {
     const d = cell.decimals ?? 1;
+    if (style.rateFraction) return { v: Number((n / 100).toFixed(d + 2)), fmt: d === 0 ? '0%' : `0.${'0'.repeat(d)}%` };
     if (style.rateText || asText) return { v: signed(n.toFixed(d).replace('-', ''), n < 0, style) };
     return { v: n, fmt: d === 0 ? '0' : `0.${'0'.repeat(d)}` };
   }
@@ -145,7 +166,7 @@ export function writeFigure(cell: NumCell, style: TableStyle, asText: boolean): 
     }
   }
   const abs = Math.abs(n);
-  if (asText) return { v: signed(style.grouped ? group(abs) : String(abs), n < 0, style) };
+  if (asText) return { v: signed(style.grouped ? group(abs) : String(abs), n < 0, style) + (style.paddedText ? ' ' : '') };
   if (n < 0 && (style.negative === 'triangle' || style.negative === 'paren')) return { v: signed(group(abs), true, style) };
   return { v: n, fmt: n < 0 && style.negative === 'format' ? FORMAT_AMOUNT : style.negative === 'format' ? FORMAT_AMOUNT : '#,##0' };
 }
@@ -193,7 +214,7 @@ export function renderSheet(plan: SheetPlan, overrides: Override[] = []): SheetG
         let cell: Cell | null;
         if (o?.text !== undefined) cell = toCell(o.text);
         else if (isNum(x)) cell = writeFigure(o?.n !== undefined ? { ...x, n: o.n } : x, t.style, figureAsText(t, r, c));
-        else if (typeof x === 'string' && r < d.headerRows && t.style.wrapHeaders) cell = toCell(x.replace(/\s*\(/, '\n('));
+        else if (typeof x === 'string' && r < d.headerRows && (t.style.wrapHeaders || t.style.spacedHeaders)) cell = toCell(headerText(x, t.style));
         else cell = toCell(x as string | number | null);
         put(t.top + r, t.left + c, cell);
       });
