@@ -5,16 +5,21 @@
 import { rangeToA1 } from '../grid/a1';
 import type { SheetGrid } from '../grid/types';
 import { parseUnits, primaryUnit } from '../labels';
-import { withColumnUnits } from './units';
 import type { TableLayout } from '../model/table';
 import { findBlocks, refineBlock } from './blocks';
 import { attachCaptions } from './captions';
 import { classifyKind } from './kind';
 import { analyzeBlock, type BlockLayout } from './layout';
 import { SheetView } from './sheet-view';
+import { withColumnUnits } from './units';
 
 export { classifyCell, type CellClass } from './cell-class';
 
+/**
+ * Every table on a sheet, top to bottom then left to right: its range (header rows + body, without captions or
+ * footnotes), header cells and column paths, label columns and row paths, kind, captions, title and unit.
+ * Blocks smaller than two rows by two columns (prose lines, a caption row) are not tables.
+ */
 export function detectTables(sheet: SheetGrid): TableLayout[] {
   const view = new SheetView(sheet);
   if (view.rows === 0 || view.cols === 0) return [];

@@ -12,8 +12,10 @@ const AMOUNT_RE = new RegExp(`[:：]\\s*[△-]?\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?\
 
 /** The caption text without bold marks, outer spaces and collapsed inner whitespace. */
 export function cleanCaption(text: string): string {
-  return text.replace(/\*\*/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return cleanText(text);
 }
+
+const cleanText = memoByString((text: string): string => text.replace(/\*\*/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim());
 
 /** The text of a caption without its leading mark: '□ 2021년 소요예산 : 19,000천원' → '2021년 소요예산 : 19,000천원'. */
 export function stripCaptionMark(text: string): string {
