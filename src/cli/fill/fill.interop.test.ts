@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fromA1, refToA1, type Cell, type SheetGrid } from '../../engine';
 import { checkWithAllRelations, tablesWithAllRelations } from '../../engine/fill/test-support/all-relations';
-import { CHANGE_TSV, COLLECTION_TSV, GROUPED_TSV, shapeSheet } from '../../engine/fill/test-support/shapes';
+import { CHANGE_TSV, COLLECTION_TSV, COLLECTION_ZERO_TSV, GROUPED_TSV, GROWTH_TSV, shapeSheet, TRUNCATED_TSV } from '../../engine/fill/test-support/shapes';
 import { gridsToXlsxBuffer } from '../../xlsx/write-grids';
 import { buildRichWorkbook } from '../../xlsx/patch/test-support/rich-workbook';
 import { referenceGrids } from '../../../test/fixtures/reference';
@@ -68,6 +68,8 @@ test('the report\'s tables and generated shapes: LibreOffice recalculates every 
     shapeSheet('증감', CHANGE_TSV),
     shapeSheet('징수율', COLLECTION_TSV),
     shapeSheet('소계총계', GROUPED_TSV),
+    shapeSheet('징수율0', COLLECTION_ZERO_TSV),
+    shapeSheet('증감률', GROWTH_TSV),
   ];
   const goal = targets(original);
   const total = [...goal.values()].reduce((n, l) => n + l.length, 0);
@@ -113,6 +115,28 @@ test('the report\'s tables and generated shapes: LibreOffice recalculates every 
   expect(json.writes.some((w) => w.sheet === '증감' && w.cell === 'A1' && w.formula?.includes('TEXT('))).toBe(true);
   expect(at('소계총계', 'C3')?.v).toBe(47);
   expect(at('징수율', 'D3')?.v).toBe(83.3);
+  expect(at('징수율0', 'D6')).toMatchObject({ v: null, f: expect.stringContaining('IF(B6=0,""') }); // blank, not #DIV/0!
+  expect(at('징수율0', 'D6')?.error).toBeUndefined();
+  expect(at('증감률', 'E4')?.v).toBe(25);
+});
+
+test('--rounding truncate: typed rates that agree become ROUNDDOWN formulas that recalculate to the stated figures', async () => {
+  // The stated rates stay typed (an emptied rate column no longer says which columns it divides): each agrees with
+  // ROUNDDOWN, so fill turns it into a live formula, and LibreOffice must land on the same figure.
+  const original = [shapeSheet('승소율', TRUNCATED_TSV)];
+  const input = path.join(dir, 'truncated.xlsx');
+  await fs.writeFile(input, new Uint8Array(await gridsToXlsxBuffer(original)));
+  const output = path.join(dir, 'truncated-filled.xlsx');
+  const io = captureIo();
+  const code = await main(['fill', input, '-o', output, '--json', '--rounding', 'truncate'], io, { checkWorkbook: checkWithAllRelations });
+  expect([code, io.err()]).toEqual([0, '']);
+  const json = JSON.parse(io.out()) as FillJson;
+  const recalculated = await recalcGrids(new Uint8Array(await fs.readFile(output)));
+  for (const [a1, stated] of [['E3', 94.5], ['E4', 95], ['E5', 94.2]] as const) {
+    const p = fromA1(a1)!;
+    expect([a1, recalculated[0].cells[p.row]?.[p.col]?.v]).toEqual([a1, stated]);
+    expect(json.writes.find((w) => w.cell === a1)).toMatchObject({ value: stated, formula: expect.stringContaining('ROUNDDOWN(') });
+  }
 });
 
 test('the workbook with a chart, an image, a comment, CF and DV opens in LibreOffice and recalculates', async () => {

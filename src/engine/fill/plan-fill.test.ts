@@ -7,7 +7,7 @@ import { grid } from '../test-support';
 import { referenceGrids } from '../../../test/fixtures/reference';
 import { AMOUNT_FORMAT, asValueWrites, captionShape, planFill, planWorkbookFill, sumFormula } from '.';
 import { tablesWithAllRelations } from './test-support/all-relations';
-import { CHANGE_TSV, COLLECTION_TSV, GROUPED_TSV, shapeSheet } from './test-support/shapes';
+import { CHANGE_TSV, COLLECTION_TSV, COLLECTION_ZERO_TSV, GROUPED_TSV, GROWTH_TSV, shapeSheet, TRUNCATED_TSV } from './test-support/shapes';
 
 const ref = (a1: string): CellRef => fromA1(a1)!;
 
@@ -304,6 +304,32 @@ describe('planWorkbookFill on generated shapes', () => {
       const p = fromA1(a)!;
       expect([a, plan.writes.find((w) => refToA1(w) === a)?.value]).toEqual([a, s.cells[p.row]![p.col]!.v]);
     }
+  });
+
+  test('a zero denominator gives a blank rate, never #DIV/0!', () => {
+    const s = shapeSheet('S', COLLECTION_ZERO_TSV);
+    const plan = planWorkbookFill([emptied(s, ['D3', 'D4', 'D5', 'D6'])], tablesWithAllRelations([s]));
+    expect(plan.writes.find((w) => refToA1(w) === 'D6')).toMatchObject({ formula: 'IF(B6=0,"",ROUND(C6/B6*100,1))', value: '' });
+    expect(plan.writes.find((w) => refToA1(w) === 'D3')).toMatchObject({ value: 83.3 });
+  });
+
+  test('증감 and 증감률 side by side', () => {
+    const s = shapeSheet('S', GROWTH_TSV);
+    const full = tablesWithAllRelations([s]);
+    const plan = planWorkbookFill([emptied(s, ['B3', 'C3', 'D3', 'D4', 'D5', 'E3', 'E4', 'E5'])], full);
+    expect(plan.conflicts).toEqual([]);
+    expect(Object.fromEntries(plan.writes.map((w) => [refToA1(w), w.value]))).toMatchObject({ D4: 100, D5: 0, E3: 10, E4: 25, E5: 0 });
+  });
+
+  test('rates the report truncated come back under the truncate policy only', () => {
+    const s = shapeSheet('S', TRUNCATED_TSV);
+    const full = tablesWithAllRelations([s], { rounding: 'truncate' });
+    const empty = emptied(s, ['E3', 'E4', 'E5']);
+    const truncated = planWorkbookFill([empty], full, { rounding: 'truncate' });
+    expect(truncated.writes.map((w) => [refToA1(w), w.value, w.formula?.startsWith('IF(B3=0,"",ROUNDDOWN(') ?? false])).toEqual(
+      expect.arrayContaining([['E3', 94.5, true]]),
+    );
+    expect(planWorkbookFill([empty], full).writes.find((w) => refToA1(w) === 'E3')?.value).toBe(94.6);
   });
 
   test('the caption stays in step with its table', () => {

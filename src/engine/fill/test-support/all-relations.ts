@@ -3,6 +3,7 @@
  * workbook check composes today, so fill is tested on the relations each inference proposes.
  */
 import type { SheetGrid } from '../../grid/types';
+import { checkOptionsSchema, type CheckOptionsInput } from '../../model/options';
 import type { CheckResult } from '../../model/result';
 import type { Relation, Table } from '../../model/table';
 import { detectTables } from '../../detect';
@@ -16,7 +17,8 @@ function relationKey(r: Relation): string {
   return JSON.stringify(r);
 }
 
-export function tablesWithAllRelations(sheets: SheetGrid[]): Pick<CheckResult, 'tables'> {
+export function tablesWithAllRelations(sheets: SheetGrid[], input?: CheckOptionsInput): Pick<CheckResult, 'tables'> {
+  const options = checkOptionsSchema.parse(input ?? {});
   const tables: Table[] = [];
   for (const sheet of sheets) {
     if (sheet.state === 'veryHidden') continue;
@@ -26,10 +28,10 @@ export function tablesWithAllRelations(sheets: SheetGrid[]): Pick<CheckResult, '
         continue;
       }
       const all = [
-        ...inferSumRelations(sheet, layout, {}),
-        ...inferRateRelations(sheet, layout, {}),
-        ...inferDiffRelations(sheet, layout, {}),
-        ...inferCaptionRelations(sheet, layout, {}),
+        ...inferSumRelations(sheet, layout, options),
+        ...inferRateRelations(sheet, layout, options),
+        ...inferDiffRelations(sheet, layout, options),
+        ...inferCaptionRelations(sheet, layout, options),
       ];
       const seen = new Set<string>();
       tables.push({ ...layout, relations: all.filter((r) => !seen.has(relationKey(r)) && seen.add(relationKey(r))) });
@@ -42,7 +44,7 @@ export function tablesWithAllRelations(sheets: SheetGrid[]): Pick<CheckResult, '
 export function checkWithAllRelations(...args: Parameters<typeof checkWorkbook>): ReturnType<typeof checkWorkbook> {
   const result = checkWorkbook(...args);
   const sheets = args[0];
-  const full = tablesWithAllRelations(sheets).tables;
+  const full = tablesWithAllRelations(sheets, args[1]).tables;
   const byId = new Map(full.map((t) => [t.id, t]));
   return { ...result, tables: result.tables.map((t) => ({ ...t, relations: byId.get(t.id)?.relations ?? t.relations })) };
 }
