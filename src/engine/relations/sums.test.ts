@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { refToA1 } from '../grid/a1';
 import { REFERENCE_TABLES } from '../checks/reference-tables.fixture';
 import type { Relation } from '../model/table';
-import { tableFromTsv, type TsvTableOptions } from '../test-support';
+import { grid, tableFromTsv, type TsvTableOptions } from '../test-support';
 import { inferSumRelations } from './sums';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
@@ -181,6 +181,19 @@ describe('shapes beyond the reference report', () => {
   it('bracketed totals in several row labels that add up are relations', () => {
     const tsv = '구분\t남\t여\n정규직(12명)\t5\t7\n계약직(6명)\t2\t4';
     expect(infer(tsv, { headerRows: 1, labelCols: 1 }).map(show)).toEqual(['A2=B2+C2', 'A3=B3+C3']);
+  });
+
+  it('a column of fractions shown as percentages is neither summed down nor a part', () => {
+    const pct = (v: number) => ({ v, fmt: '0.0%' });
+    const g = grid([
+      ['구분', '계', '가', '나', '점유'],
+      ['계', 10, 4, 6, pct(1)],
+      ['A', 3, 1, 2, pct(0.3)],
+      ['B', 7, 3, 4, pct(0.7)],
+    ]);
+    const { layout } = tableFromTsv('구분\t계\t가\t나\t점유\n계\t10\t4\t6\t1\nA\t3\t1\t2\t0.3\nB\t7\t3\t4\t0.7', { headerRows: 1, labelCols: 1 });
+    const found = inferSumRelations(g, layout).map(show).sort();
+    expect(found).toEqual(['B2=B3+B4', 'B2=C2+D2', 'B3=C3+D3', 'B4=C4+D4', 'C2=C3+C4', 'D2=D3+D4'].sort());
   });
 
   it('a label total refuted by most rows is not a relation', () => {

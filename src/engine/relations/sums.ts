@@ -222,10 +222,14 @@ class SumInference {
   run(): SumRelation[] {
     const dataCols = this.layout.columns.filter((c) => !c.isLabel);
     if (dataCols.length === 0 || this.layout.rows.length === 0) return [];
-    const colLines = dataCols.map((c) => makeLine(c.col, c.path));
+    // A column of fractions shown as percentages (0.845 as 84.5%) is a rate whatever its header says.
+    const colLines = dataCols.map((c) => {
+      const line = makeLine(c.col, c.path);
+      return line.role !== 'excluded' && this.percentColumn(c.col) ? { ...line, role: 'excluded' as const, rank: 0 } : line;
+    });
     const rowLines = this.layout.rows.map((r) => makeLine(r.row, r.path));
     const crossRows = rowLines.filter((l) => l.role !== 'excluded').map((l) => l.index);
-    const crossCols = colLines.filter((l) => l.role !== 'excluded' && !this.percentColumn(l.index)).map((l) => l.index);
+    const crossCols = colLines.filter((l) => l.role !== 'excluded').map((l) => l.index);
 
     // Total columns: equations along each row.
     const before = this.relations.length;
