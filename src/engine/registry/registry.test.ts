@@ -191,7 +191,7 @@ describe('adoptTable', () => {
     const registered = checkWorkbook([sheet, registrySheet([registryEntryFor(b, adopted.spec, 'adopted')])]);
     const errors = registered.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => [f.rule, f.cell])).toEqual([3, 4, 5, 6].map((r) => ['sum.row', `B${r}`]));
-    expect(registered.tables[0].relations.every((r) => r.evidence === 'spec' || r.type === 'caption')).toBe(true);
+    expect(registered.tables[0].relations.every((r) => r.type === 'caption' || r.evidence === 'spec')).toBe(true);
   });
 
   it('a table with no unit asks for one', () => {
