@@ -5,7 +5,7 @@ import type { Relation, Table } from '../model/table';
 import { roundDown, roundHalfUp } from '../numbers';
 import { grid } from '../test-support';
 import { referenceGrids } from '../../../test/fixtures/reference';
-import { AMOUNT_FORMAT, asValueWrites, captionShape, planFill, planWorkbookFill, sumFormula } from '.';
+import { AMOUNT_FORMAT, asValueWrites, captionShape, planFill, planWorkbookFill, previewFill, sumFormula } from '.';
 import { tablesWithAllRelations } from './test-support/all-relations';
 import { CHANGE_TSV, COLLECTION_TSV, COLLECTION_ZERO_TSV, GROUPED_TSV, GROWTH_TSV, shapeSheet, TRUNCATED_TSV } from './test-support/shapes';
 
@@ -336,5 +336,22 @@ describe('planWorkbookFill on generated shapes', () => {
     const s = shapeSheet('S', CHANGE_TSV);
     const plan = planWorkbookFill([s], tablesWithAllRelations([s]));
     expect(plan.writes.find((w) => refToA1(w) === 'A1')).toMatchObject({ formula: '"□ 2021년 소요예산 : "&TEXT(C4,"#,##0")&"천원"', value: '□ 2021년 소요예산 : 130천원' });
+  });
+});
+
+describe('previewFill', () => {
+  test('counts what will change per sheet and lists the cells left alone', () => {
+    const s = grid([[1, 2, 3, 7], [1, 1, 1, null]], { name: 'S' });
+    const plan = planFill(s, table([sum('D1', ['A1', 'B1', 'C1']), sum('D2', ['A2', 'B2', 'C2'])]));
+    expect(previewFill(plan)).toEqual({
+      formulas: 1,
+      constants: 0,
+      conflicts: 1,
+      textToEdit: 0,
+      skipped: 0,
+      bySheet: [{ sheet: 'S', writes: 1, conflicts: 1 }],
+      untouched: [{ sheet: 'S', cell: 'D1', expected: 6, actual: 7 }],
+    });
+    expect(previewFill({ ...plan, writes: asValueWrites(plan.writes) }).constants).toBe(1);
   });
 });
