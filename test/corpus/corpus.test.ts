@@ -20,7 +20,8 @@ beforeAll(() => {
   const dir = path.join(__dirname, '..', '..', 'test-output');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'corpus-report.md'), renderReport(corpus, ev, { title: `Corpus report (seed ${SEED}, ${TABLES} tables)` }));
-});
+  // Generous: the machine is shared; the check itself is a few seconds of CPU.
+}, 120_000);
 
 describe(`generated corpus (seed ${SEED})`, () => {
   test('the corpus is what it claims: every kind, faults of every kind, two-way parts to name', () => {
