@@ -1,0 +1,122 @@
+/**
+ * The report's text form → a structured workbook: one sheet per department section (report-text's layout, headers
+ * merged), plain figures in each table's numeric body typed as numbers in the report's number format, and every
+ * table that a spec can declare registered (rows for `_report_tables`, `RT_<id>` defined names). Compound cells
+ * ("22(22)"), '-' and words stay text exactly as the report writes them; header and label cells stay text too
+ * (a year label "2018" is a label, not an amount).
+ */
+import type { Cell, CellRange, SheetGrid } from '../grid/types';
+import { checkWorkbook } from '../check-workbook';
+import { parseNumber } from '../numbers';
+import type { Table, TableKind } from '../model/table';
+import { placeReport, parseReportText, type ReportDocument } from '../report-text';
+import {
+  absoluteReference,
+  adoptTable,
+  definedNameOf,
+  newTableId,
+  REGISTRY_SHEET,
+  registrySheetWrites,
+  specDifference,
+  type RegistryEntry,
+} from '../registry';
+
+/** The report's own format: thousands separators, △ for negatives, '-' for zero. */
+export const REPORT_NUMBER_FORMAT = '#,##0;"△"#,##0;"-"';
+
+/** The report's format with `decimals` places (a figure written "12.5" keeps showing "12.5"). */
+export function reportNumberFormat(decimals: number): string {
+  if (decimals <= 0) return REPORT_NUMBER_FORMAT;
+  const n = `#,##0.${'0'.repeat(decimals)}`;
+  return `${n};"△"${n};"-"`;
+}
+
+export interface ImportedTable {
+  sheet: string;
+  /** Header rows and body, without captions and comments. */
+  range: CellRange;
+  kind: TableKind;
+  title?: string;
+  /** The registry id when the table was registered as a structured table. */
+  id?: string;
+  /** Why a table was left unregistered (detection still finds and checks it). */
+  unregistered?: string;
+}
+
+export interface ReportImport {
+  doc: ReportDocument;
+  /** Department sheets, then the very-hidden registry sheet when any table was registered. */
+  sheets: SheetGrid[];
+  tables: ImportedTable[];
+  /** Workbook-scoped defined names to create: `RT_<id>` → 'Sheet'!$A$1:$F$4. */
+  definedNames: { name: string; reference: string }[];
+}
+
+export interface ImportOptions {
+  /** Timestamp written into the registry rows (ISO 8601); the caller's clock, so the engine stays pure. */
+  now?: string;
+  /** Register tables as structured tables (default true). */
+  register?: boolean;
+}
+
+/** A body field typed as a number, or null when it stays text. */
+export function typedFigure(text: string): Cell | null {
+  const parsed = parseNumber(text);
+  if (!parsed || parsed.dash || parsed.percent || parsed.unit || parsed.footnote || parsed.negative === 'parens') return null;
+  return { v: parsed.value, fmt: reportNumberFormat(parsed.decimals) };
+}
+
+function typeBodies(sheet: SheetGrid, tables: readonly Table[]): SheetGrid {
+  const cells = sheet.cells.map((line) => [...line]);
+  for (const t of tables) {
+    if (t.kind === 'text') continue;
+    for (let r = t.range.r0 + t.headerRows; r <= t.range.r1; r++) {
+      for (let c = t.range.c0 + t.labelCols; c <= t.range.c1; c++) {
+        const v = cells[r]?.[c]?.v;
+        if (typeof v !== 'string') continue;
+        const typed = typedFigure(v);
+        if (typed) cells[r][c] = typed;
+      }
+    }
+  }
+  return { ...sheet, cells };
+}
+
+function registrySheet(entries: readonly RegistryEntry[]): SheetGrid {
+  const cells: (Cell | null)[][] = [];
+  for (const w of registrySheetWrites(undefined, entries)) {
+    const line = (cells[w.row] ??= []);
+    while (line.length < w.col) line.push(null);
+    line[w.col] = w.value === null ? null : { v: w.value };
+  }
+  return { name: REGISTRY_SHEET, cells, merges: [], state: 'veryHidden' };
+}
+
+/** Parse the report's text and build its workbook. A text with no tables gives no sheets. */
+export function importReportText(text: string, options: ImportOptions = {}): ReportImport {
+  const doc = parseReportText(text);
+  const placed = placeReport(doc, { mergeHeaders: true }).sheets.filter((s) => s.cells.length > 0);
+  // Detection on the laid-out text says which cells are the numeric body; the typed sheets are detected again below.
+  const detected = checkWorkbook(placed);
+  const sheets = placed.map((s) => typeBodies(s, detected.tables.filter((t) => t.sheet === s.name)));
+  const result = checkWorkbook(sheets);
+  const order = new Map(sheets.map((s, i) => [s.name, i]));
+  const found = [...result.tables].sort((a, b) => (order.get(a.sheet)! - order.get(b.sheet)!) || a.range.r0 - b.range.r0 || a.range.c0 - b.range.c0);
+
+  const now = options.now ?? '1970-01-01T00:00:00.000Z';
+  const entries: RegistryEntry[] = [];
+  const tables: ImportedTable[] = found.map((t) => {
+    const base: ImportedTable = { sheet: t.sheet, range: t.range, kind: t.kind, ...(t.title ? { title: t.title } : {}) };
+    if (options.register === false) return { ...base, unregistered: 'registration not asked for' };
+    const adopted = adoptTable(t);
+    if (!adopted.ok) return { ...base, unregistered: adopted.problems.map((p) => `${p.path.join('.') || 'spec'}: ${p.message}`).join('; ') };
+    const sheet = sheets[order.get(t.sheet)!];
+    const differs = specDifference(sheet, adopted.spec, t.range);
+    if (differs) return { ...base, unregistered: `the spec would not match the sheet (${differs.reason} at ${differs.cell})` };
+    const id = newTableId(t.kind, entries.map((e) => e.id));
+    entries.push({ id, sheet: t.sheet, range: t.range, kind: t.kind, spec: adopted.spec, created: now, updated: now });
+    return { ...base, id };
+  });
+  const definedNames = entries.map((e) => ({ name: definedNameOf(e.id), reference: absoluteReference(e.sheet, e.range) }));
+  return { doc, sheets: entries.length > 0 ? [...sheets, registrySheet(entries)] : sheets, tables, definedNames };
+}
