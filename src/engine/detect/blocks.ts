@@ -166,6 +166,8 @@ function isMarkedCaptionRow(view: SheetView, box: CellRange, row: number): boole
   return hasHeadingMark(text) || hasNoteMark(text) || (isBulletLine(text) && text.length >= 10);
 }
 
+const MAX_DEPTH = 64;
+
 /** Longest section label a table carries in a row of its own ('1. 일반회계', '【특별회계】'). */
 const SECTION_LABEL_MAX = 12;
 
@@ -200,13 +202,16 @@ export function refineBlock(view: SheetView, box: CellRange, depth = 0): CellRan
   while (bottom > top && isBottomCaptionRow(view, box, bottom)) bottom--;
   const skip = new Set<number>();
   for (let r = top + 1; r < bottom; r++) if (isSplitRow(view, box, r)) skip.add(r);
-  const cut = findYearHeaderCut(view, box, top, bottom, skip);
-  if (top === box.r0 && bottom === box.r1 && skip.size === 0 && cut === -1) return [box];
-  if (depth > 8 || bottom - top < 1) return [];
-  if (cut !== -1) {
-    const upper = { r0: top, c0: box.c0, r1: cut - 1, c1: box.c1 };
-    const lower = { r0: cut, c0: box.c0, r1: bottom, c1: box.c1 };
-    return [upper, lower].flatMap((area) => findBlocks(view, area, skip).flatMap((b) => refineBlock(view, b, depth + 1)));
+  const cuts = yearHeaderCuts(view, box, top, bottom, skip);
+  if (top === box.r0 && bottom === box.r1 && skip.size === 0 && cuts.length === 0) return [box];
+  // Every step below works on a strictly smaller area, so this only guards against a mistake.
+  if (depth > MAX_DEPTH || bottom - top < 1) return [];
+  if (cuts.length > 0) {
+    const starts = [top, ...cuts];
+    return starts.flatMap((r0, i) => {
+      const area = { r0, c0: box.c0, r1: i + 1 < starts.length ? starts[i + 1] - 1 : bottom, c1: box.c1 };
+      return findBlocks(view, area, skip).flatMap((b) => refineBlock(view, b, depth + 1));
+    });
   }
   const area = { r0: top, c0: box.c0, r1: bottom, c1: box.c1 };
   if (skip.size === 0 && !bridges(view, box, top, bottom)) {
@@ -217,15 +222,16 @@ export function refineBlock(view: SheetView, box: CellRange, depth = 0): CellRan
 }
 
 /**
- * The first row, below figures, that is a year header ('구분 | 2019년 | 2020년'): a second table stacked right under the
- * first without a blank or caption row. -1 when there is none.
+ * Rows, below figures, that are year headers ('구분 | 2019년 | 2020년'): tables stacked right under one another without
+ * a blank or caption row between them.
  */
-function findYearHeaderCut(view: SheetView, box: CellRange, top: number, bottom: number, skip: Set<number>): number {
+function yearHeaderCuts(view: SheetView, box: CellRange, top: number, bottom: number, skip: Set<number>): number[] {
+  const cuts: number[] = [];
   for (let r = top + 2; r < bottom; r++) {
-    if (skip.has(r) || skip.has(r - 1)) continue;
-    if (isYearHeaderRow(view, box, r) && rowCells(view, r - 1, box.c0, box.c1).some((c) => c.figure)) return r;
+    if (skip.has(r) || skip.has(r - 1) || (cuts.length > 0 && r - cuts[cuts.length - 1] < 2)) continue;
+    if (isYearHeaderRow(view, box, r) && rowCells(view, r - 1, box.c0, box.c1).some((c) => c.figure)) cuts.push(r);
   }
-  return -1;
+  return cuts;
 }
 
 function isYearHeaderRow(view: SheetView, box: CellRange, row: number): boolean {

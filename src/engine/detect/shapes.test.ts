@@ -271,6 +271,12 @@ describe('several tables on one sheet', () => {
     expect(tables.map((t) => t.headerRows)).toEqual([1, 2]);
   });
 
+  test('a dozen tables stacked without blank rows are all found', () => {
+    const g = gridFromTsv(Array.from({ length: 12 }, () => realEstate).join('\n'));
+    const tables = detectTables(g);
+    expect(tables.map((t) => rangeToA1(t.range))).toEqual(Array.from({ length: 12 }, (_, i) => `A${1 + 5 * i}:E${5 + 5 * i}`));
+  });
+
   test('a footnote glued under the table is a caption, not a body row', () => {
     const g = gridFromTsv(`${realEstate}\n주) 신고일 기준\n※ 2020년은 10월말까지`, { at: 'C3' });
     const [table] = detectTables(g);
