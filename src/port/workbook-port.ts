@@ -1,4 +1,4 @@
-import type { CellRange, CellWrite, SheetGrid } from '../engine';
+import type { CellRange, CellWrite, RegistryEntry, RegistryRead, SheetGrid } from '../engine';
 
 /** Where the user is: the active sheet and selected range (Office), or nothing (a file). */
 export interface Selection {
@@ -17,4 +17,13 @@ export interface WorkbookPort {
   getSelection(): Promise<Selection | null>;
   /** Apply writes in one batch: values, formulas (with cached values where the adapter can) and number formats. */
   writeCells(writes: CellWrite[]): Promise<void>;
+  /**
+   * The workbook's structured tables: the rows of the very-hidden sheet `_report_tables`, each range as its
+   * `RT_<id>` defined name now holds it; unreadable rows and lost names come back as problems. Optional.
+   */
+  readRegistry?(): Promise<RegistryRead>;
+  /** Make the registry exactly these entries (table rows and RT_ names; undo rows and other names untouched). */
+  writeRegistry?(entries: RegistryEntry[]): Promise<void>;
+  /** Merge these areas of a sheet (a template's headers); refused, changing nothing, over an existing merge. */
+  mergeCells?(sheet: string, ranges: CellRange[]): Promise<void>;
 }

@@ -8,3 +8,4 @@ export { READ_PROBLEM_CODES, WorkbookReadError, isWorkbookReadError, type ReadPr
 export { classifyBeforeLoad, classifyLoadFailure } from './classify';
 export { dateToSerial, serialToDate } from './serial-date';
 export { XlsxWorkbook } from './xlsx-workbook';
+export { readXlsxRegistry, writeXlsxRegistry, mergeXlsxCells, readDefinedNames } from './registry';

@@ -2,11 +2,12 @@
  * WorkbookPort over an exceljs workbook held in memory: read grids, apply writes, serialise.
  * Browser-safe; the CLI loads it from a path through ./read-file.
  */
-import type { CellWrite, SheetGrid } from '../engine';
+import type { CellRange, CellWrite, RegistryEntry, RegistryRead, SheetGrid } from '../engine';
 import type { Selection, WorkbookPort } from '../port';
 import { newWorkbook, type ExcelCellValue, type Workbook } from './exceljs-types';
 import { loadWorkbookBuffer, workbookToGrids, type ReadOptions } from './read-workbook';
 import { gridsToWorkbook } from './write-grids';
+import { mergeXlsxCells, readXlsxRegistry, writeXlsxRegistry } from './registry';
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -74,6 +75,18 @@ export class XlsxWorkbook implements WorkbookPort {
       // that style, so give this cell its own copy.
       if (w.fmt !== undefined) cell.style = { ...cell.style, numFmt: w.fmt };
     }
+  }
+
+  async readRegistry(): Promise<RegistryRead> {
+    return readXlsxRegistry(this.workbook);
+  }
+
+  async writeRegistry(entries: RegistryEntry[]): Promise<void> {
+    writeXlsxRegistry(this.workbook, entries);
+  }
+
+  async mergeCells(sheet: string, ranges: CellRange[]): Promise<void> {
+    mergeXlsxCells(this.workbook, sheet, ranges);
   }
 
   /** The workbook as .xlsx bytes. */
