@@ -103,6 +103,18 @@ describe('report-tables fill', () => {
     expect((await fs.readFile(output)).subarray(0, 2).toString()).toBe('PK');
   });
 
+  test('the bundled examples: the clean workbook fills without conflicts, the planted mistake is left alone and named', async () => {
+    const clean = await fill(['examples/report-tables-clean.xlsx', '-o', path.join(dir, 'clean-out.xlsx'), '--json']);
+    expect(clean.code).toBe(0);
+    expect((JSON.parse(clean.out) as FillJson).writes.length).toBeGreaterThan(100);
+    const planted = await fill(['examples/report-tables.xlsx', '-o', path.join(dir, 'planted-out.xlsx'), '--json']);
+    expect(planted.code).toBe(1);
+    const json = JSON.parse(planted.out) as FillJson;
+    // E99 (시비 2022년) was typed 13,500 for 12,500: the totals it breaks keep their typed figures.
+    expect(json.conflicts.map((c) => c.cell).sort()).toEqual(['B99', 'E98']);
+    expect(json.writes.some((w) => w.cell === 'E99')).toBe(false);
+  }, 30000);
+
   test('usage mistakes exit 2', async () => {
     expect((await fill([])).code).toBe(2);
     expect((await fill(['a.xlsx'])).code).toBe(2);

@@ -1,8 +1,9 @@
 /**
  * Fill, then have LibreOffice recalculate (forced) and read back: every figure fill wrote equals the report's and
  * the value fill cached. One workbook holds the reference report's tables and generated shapes the report does not
- * have (소계/총계 groups, 징수율, 증감 with a caption), so LibreOffice runs once for them; a second run opens the
- * workbook with a chart, an image, a comment, conditional formatting and data validation.
+ * have (소계/총계 groups, 징수율 with a zero denominator, 증감 and 증감률, a caption), so LibreOffice runs once for
+ * them; further runs check --rounding truncate, open the workbook with a chart, an image, a comment, conditional
+ * formatting and data validation, and patch a workbook LibreOffice itself wrote.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,7 @@ import { CHANGE_TSV, COLLECTION_TSV, COLLECTION_ZERO_TSV, GROUPED_TSV, GROWTH_TS
 import { gridsToXlsxBuffer } from '../../xlsx/write-grids';
 import { buildRichWorkbook } from '../../xlsx/patch/test-support/rich-workbook';
 import { referenceGrids } from '../../../test/fixtures/reference';
-import { recalcGrids } from '../../../test/support/libreoffice';
+import { recalcGrids, recalcXlsx } from '../../../test/support/libreoffice';
 import { main } from '../main';
 import { captureIo } from '../test-support/capture-io';
 import type { FillJson } from './fill-command';
@@ -158,4 +159,29 @@ test('the workbook with a chart, an image, a comment, CF and DV opens in LibreOf
     expect([a1, sheet.cells[p.row]?.[p.col]?.v]).toEqual([a1, table.cells[p.row]?.[p.col]?.v]);
   }
   expect(recalculated.map((s) => s.name)).toEqual(['기획예산과', '차트', '기타']);
+});
+
+test('a workbook LibreOffice wrote (its own shared strings, styles and row attributes) is patched and recalculates', async () => {
+  const original = [shapeSheet('소계총계', GROUPED_TSV), shapeSheet('징수율', COLLECTION_TSV)];
+  const goal = targets(original);
+  const foreign = await recalcXlsx(new Uint8Array(await gridsToXlsxBuffer(emptied(original, goal))));
+  const input = path.join(dir, 'written-by-libreoffice.xlsx');
+  await fs.writeFile(input, foreign);
+  const output = path.join(dir, 'written-by-libreoffice-filled.xlsx');
+  const { code, json } = await runFill(input, output);
+  expect(code).toBe(0);
+  expect(json.writes.length).toBeGreaterThanOrEqual(8);
+  const recalculated = await recalcGrids(new Uint8Array(await fs.readFile(output)));
+  for (const [sheet, cells] of goal) {
+    const before = original.find((s) => s.name === sheet)!;
+    const after = recalculated.find((s) => s.name === sheet)!;
+    for (const a1 of cells) {
+      const p = fromA1(a1)!;
+      expect([sheet, a1, after.cells[p.row]?.[p.col]?.v ?? 0]).toEqual([sheet, a1, figureOf(before.cells[p.row]?.[p.col])]);
+    }
+  }
+  for (const w of json.writes) {
+    const p = fromA1(w.cell)!;
+    expect([w.cell, recalculated.find((s) => s.name === w.sheet)!.cells[p.row]?.[p.col]?.v]).toEqual([w.cell, w.value]);
+  }
 });
