@@ -188,6 +188,13 @@ describe('rounding', () => {
     expect(check(sheet, withLine).map((f) => `${f.rule} ${f.cell}`).sort()).toEqual(['sum.column B2', 'sum.rounding C2']);
   });
 
+  it('columns with their own units (건수 → 건 beside 금액 → 백만원 in a 백만원 table): the counts are exact', () => {
+    const { sheet, layout } = tableFromTsv('구분\t건수\t금액\n계\t7\t101\n가\t2\t40\n나\t4\t60', { headerRows: 1, labelCols: 1, unit: '백만원' });
+    const units: Record<number, string> = { 1: '건', 2: '백만원' };
+    const withUnits = { ...layout, columns: layout.columns.map((c) => (units[c.col] ? { ...c, unit: units[c.col] } : c)) };
+    expect(check(sheet, withUnits).map((f) => `${f.rule} ${f.cell}`).sort()).toEqual(['sum.column B2', 'sum.rounding C2']);
+  });
+
   it('a gap of one in 백만원 that one cell explains in its row and its column is that cell, not rounding', () => {
     const t = REFERENCE_TABLES.find((x) => x.name === 'budgetSize')!;
     const { sheet, layout } = tableFromTsv(t.tsv, t);

@@ -63,7 +63,7 @@ export class TableFigures {
   private readonly figureCache = new Map<number, Figure | null>();
   private readonly width: number;
   private readonly firstDataCol: number;
-  /** The table's unit line names a coarse unit: every figure is rounded. */
+  /** The table's unit line names one coarse unit: every figure is rounded (with several, see coarseCols). */
   readonly tableCoarse: boolean;
   /** Columns and rows whose own label names a coarse unit ('금액(백만원)'), or money under a two-unit line. */
   private readonly coarseCols = new Set<number>();
@@ -75,7 +75,13 @@ export class TableFigures {
   ) {
     this.width = layout.range.c1 + 1;
     this.firstDataCol = layout.range.c0 + layout.labelCols;
-    this.tableCoarse = isCoarseUnit(layout.unit);
+    // '(단위 : 건, 백만원)': columns carry their own units, and counts (건수) add up exactly beside 백만원 amounts.
+    const ownUnits = layout.columns.some((c) => !c.isLabel && c.unit !== undefined);
+    const unitCoarse = isCoarseUnit(layout.unit);
+    this.tableCoarse = unitCoarse && !ownUnits;
+    if (ownUnits) {
+      for (const c of layout.columns) if (!c.isLabel && (c.unit !== undefined ? isCoarseUnit(c.unit) : unitCoarse)) this.coarseCols.add(c.col);
+    }
     if (!this.tableCoarse) {
       // '(단위 : 건, 백만원)': the money lines are in 백만원 although the table's unit reads 건.
       const twoUnits = layout.captions.some((c) => (c.kind === 'unit' || c.kind === 'basis') && COARSE_WORD.test(c.text.replace(/\s+/g, '')));
