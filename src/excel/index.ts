@@ -8,3 +8,4 @@ export {
   type ExcelProblemCode,
 } from './errors';
 export { cellFromExcel, isDateFormat, rangesFromAreasAddress, excelInput } from './cells';
+export { ExcelUndoLog, UndoLogError, UNDO_SHEET, type ExcelUndoLogOptions, type UndoSummary, type UndoStats } from './undo-log';

@@ -41,6 +41,7 @@ export interface FakeExcelOptions {
   maxResponseCells?: number;
 }
 
+const ERROR_LITERAL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/;
 const NOT_LOADED = new Set(['Error, property was not loaded', 'Error, context.sync() was not called']);
 const CELL_DATA = new Set(['values', 'formulas', 'numberFormat', 'valueTypes', 'text']);
 
@@ -70,6 +71,8 @@ function rangeAddress(range: CellRange): string {
 type Operation =
   | { kind: 'set'; sheet: string; range: CellRange; property: 'values' | 'formulas' | 'numberFormat'; data: unknown[][] }
   | { kind: 'activate'; sheet: string }
+  | { kind: 'add'; sheet: string }
+  | { kind: 'visibility'; sheet: string; visibility: Visibility }
   | { kind: 'select'; sheet: string; range: CellRange };
 
 export class FakeExcel {
@@ -145,8 +148,17 @@ export class FakeExcel {
   }
 
   apply(op: Operation): void {
+    if (op.kind === 'add') {
+      if (this.sheetNamed(op.sheet)) throw richApiError('ItemAlreadyExists', `a sheet named ${op.sheet} exists`);
+      this.sheets.push({ name: op.sheet, visibility: 'Visible', protected: false, cells: new Map(), merges: [] });
+      return;
+    }
     const sheet = this.sheetNamed(op.sheet);
     if (!sheet) throw richApiError('ItemNotFound', `no sheet ${op.sheet}`);
+    if (op.kind === 'visibility') {
+      sheet.visibility = op.visibility;
+      return;
+    }
     if (op.kind === 'activate') {
       if (sheet.visibility !== 'Visible') throw richApiError('InvalidOperation', 'cannot activate a hidden sheet');
       this.activeSheet = this.sheets.indexOf(sheet);
@@ -228,6 +240,8 @@ function typedInput(x: unknown): Scalar | { error: string } | undefined {
   if (typeof x !== 'string') return x as Scalar;
   if (x.startsWith("'")) return x.slice(1);
   if (x.startsWith('=')) return x;
+  // Typing an error literal gives the error value, as in Excel.
+  if (ERROR_LITERAL.test(x)) return { error: x };
   if (/^[-+]?\d+(\.\d+)?$/.test(x.trim())) return Number(x);
   if (/^(true|false)$/i.test(x.trim())) return x.trim().toLowerCase() === 'true';
   return x;
@@ -444,6 +458,13 @@ class FakeWorksheetCollection extends FakeObject {
     return new FakeWorksheet(this.ctx, name).proxy;
   }
 
+  /** Queued like any change: the sheet exists once the batch is synced (ranges on it may be written in the same batch). */
+  add(name: string): unknown {
+    this.ctx.log(`Worksheets.add(${name})`);
+    this.ctx.operations.push({ kind: 'add', sheet: name });
+    return new FakeWorksheet(this.ctx, name).proxy;
+  }
+
   getActiveWorksheet(): unknown {
     this.ctx.log('Worksheets.getActiveWorksheet()');
     return new FakeWorksheet(this.ctx, this.ctx.excel.sheets[this.ctx.excel.activeSheet].name).proxy;
@@ -511,9 +532,20 @@ class FakeWorksheet extends FakeObject {
     return { name: s.name, visibility: s.visibility, position: this.ctx.excel.sheets.indexOf(s) };
   }
 
+  protected override writable(prop: string): boolean {
+    return prop === 'visibility';
+  }
+
+  protected override write(prop: string, value: unknown): void {
+    this.ctx.log(`${this.label}.${prop} = ${JSON.stringify(value)}`);
+    this.ctx.operations.push({ kind: 'visibility', sheet: this.sheetName, visibility: value as Visibility });
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): unknown {
     this.ctx.log(`${this.label}.getUsedRangeOrNullObject(${valuesOnly ?? ''})`);
     const range = new FakeRange(this.ctx, `UsedRange(${this.sheetName})`, () => {
+      // A null worksheet (getItemOrNullObject of a missing sheet) gives a null range, as Office.js does.
+      if (this.tracksNull && !this.fake()) return null;
       const sheet = this.existing();
       const used = this.ctx.excel.usedRange(sheet);
       return used ? { sheet, range: used } : null;
@@ -527,7 +559,10 @@ class FakeWorksheet extends FakeObject {
     const whole = { r0: 0, c0: 0, r1: 1048575, c1: 16383 };
     const parsed = address === undefined ? whole : rangeFromA1(address);
     if (!parsed) throw richApiError('InvalidArgument', `bad address ${address}`);
-    return new FakeRange(this.ctx, `Range(${this.sheetName}!${address ?? '*'})`, () => ({ sheet: this.existing(), range: parsed })).proxy;
+    return new FakeRange(this.ctx, `Range(${this.sheetName}!${address ?? '*'})`, () => ({ sheet: this.existing(), range: parsed }), false, {
+      sheet: this.sheetName,
+      range: parsed,
+    }).proxy;
   }
 
   activate(): void {
@@ -544,6 +579,8 @@ class FakeRange extends FakeObject {
     label: string,
     private readonly resolve: () => Target,
     orNull = false,
+    /** Where a plain getRange points: writes to it are resolved at sync (its sheet may be added in the same batch). */
+    private readonly at?: { sheet: string; range: CellRange },
   ) {
     super(ctx, label, 'Range');
     this.tracksNull = orNull;
@@ -604,7 +641,7 @@ class FakeRange extends FakeObject {
 
   protected override write(prop: string, value: unknown): void {
     this.ctx.log(`${this.label}.${prop} = ${JSON.stringify(value)}`);
-    const target = this.resolve();
+    const target = this.at ? { sheet: { name: this.at.sheet }, range: this.at.range } : this.resolve();
     if (!target) throw richApiError('InvalidReference', 'write to a null range');
     this.ctx.operations.push({
       kind: 'set',
