@@ -9,3 +9,4 @@ export * from './fill';
 export * from './undo';
 export * from './templates';
 export * from './registry';
+export * from './summary';

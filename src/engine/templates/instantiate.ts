@@ -42,6 +42,8 @@ export interface TemplateBlock {
   block: CellRange;
   /** The table as the spec declares it at this place (relations with evidence 'spec'). */
   table: Table;
+  /** The spec to register for it (with the placement's title). */
+  spec: TableSpec;
 }
 
 const key = (r: { row: number; col: number }) => `${r.row},${r.col}`;
@@ -151,7 +153,8 @@ export function instantiateTemplate(spec: TableSpec, placement: TemplatePlacemen
     if (writes.get(key(w))!.fmt === undefined) delete writes.get(key(w))!.fmt;
   }
   const block: CellRange = { r0: at.row, c0: at.col, r1: geometry.range.r1, c1: geometry.range.c1 };
-  return { sheet, writes: orderWrites([...writes.values()], plan.writes), merges, range: geometry.range, block, table };
+  const registered: TableSpec = title ? { ...spec, title } : spec;
+  return { sheet, writes: orderWrites([...writes.values()], plan.writes), merges, range: geometry.range, block, table, spec: registered };
 }
 
 /** Constants first, then formulas in the fill plan's dependency order. */
