@@ -184,6 +184,20 @@ describe('bad output: nothing left behind, input unchanged', () => {
     expect(await listing()).toEqual(files);
   });
 
+  test('a protected sheet it would write to is refused: one line, no output', async () => {
+    const zip = await JSZip.loadAsync(new Uint8Array(await gridsToXlsxBuffer([emptied(shapeSheet('S', CHANGE_TSV), ['B4'])])));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>'));
+    const input = path.join(dir, 'protected.xlsx');
+    await fs.writeFile(input, await zip.generateAsync({ type: 'uint8array' }));
+    const output = path.join(dir, 'protected-out.xlsx');
+    const r = await fill([input, '-o', output, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expectOneLine(r.err, input);
+    expect(r.err).toMatch(/cannot fill safely: sheet 'S' is protected/);
+    await expect(fs.stat(output)).rejects.toThrow();
+  });
+
   test('the input as its own output is refused, even with --force', async () => {
     const input = await writeBook('self.xlsx', [emptied(shapeSheet('S', CHANGE_TSV), ['B4'])]);
     const before = await hash(input);

@@ -6,6 +6,7 @@ export type PatchProblemCode =
   | 'array-formula'
   | 'shared-formula'
   | 'styles'
+  | 'protected'
   | 'verify-failed';
 
 export class PatchError extends Error {

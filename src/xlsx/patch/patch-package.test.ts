@@ -132,14 +132,15 @@ describe('patchSheetXml', () => {
   });
 
   test.each([
-    ['an array formula', '<row r="1"><c r="A1"><f t="array" ref="A1:A2">B1:B2*2</f><v>2</v></c></row>', 'array-formula'],
-    ['namespace prefixes', '<x:row r="1"></x:row>', 'unsupported-xml'],
-    ['a cell without its address', '<row r="2"><c><v>1</v></c></row>', 'unsupported-xml'],
-    ['a shared formula whose copies cannot be read', '<row r="1"><c r="A2"><f t="shared" ref="A2:A3" si="0">B2</f><v>1</v></c></row><row r="3"><c r="A3"><f t="shared" si="0"/></c></row>', 'shared-formula'],
-  ])('%s is refused', (_name, data, code) => {
+    ['an array formula', '<row r="1"><c r="A1"><f t="array" ref="A1:A2">B1:B2*2</f><v>2</v></c></row>', 'array-formula', ''],
+    ['namespace prefixes', '<x:row r="1"></x:row>', 'unsupported-xml', ''],
+    ['a cell without its address', '<row r="2"><c><v>1</v></c></row>', 'unsupported-xml', ''],
+    ['a protected sheet', '<row r="1"><c r="A1"><v>1</v></c></row>', 'protected', '<sheetProtection sheet="1" objects="1"/>'],
+    ['a shared formula whose copies cannot be read', '<row r="1"><c r="A2"><f t="shared" ref="A2:A3" si="0">B2</f><v>1</v></c></row><row r="3"><c r="A3"><f t="shared" si="0"/></c></row>', 'shared-formula', ''],
+  ])('%s is refused', (_name, data, code, extra) => {
     let caught: unknown;
     try {
-      patchSheetXml(SHEET(data), [{ sheet: 'S', row: 1, col: 0, value: 1 }], ctx());
+      patchSheetXml(SHEET(data, extra), [{ sheet: 'S', row: 1, col: 0, value: 1 }], ctx());
     } catch (err) {
       caught = err;
     }

@@ -92,6 +92,10 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[], ctx: Sh
   if (/<\w+:(worksheet|sheetData|row|c)\b/.test(xml)) {
     throw new PatchError('unsupported-xml', `sheet '${ctx.sheet}' is written with namespace prefixes fill does not edit`);
   }
+  const protection = /<sheetProtection\b([^>]*?)\/?>/.exec(xml);
+  if (protection && ['1', 'true'].includes(parseAttrs(protection[1]).get('sheet') ?? '')) {
+    throw new PatchError('protected', `sheet '${ctx.sheet}' is protected; unprotect it in Excel first (fill does not write into protected sheets)`);
+  }
   const dataMatch = /<sheetData\s*\/>|<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml);
   if (!dataMatch) throw new PatchError('unsupported-xml', `sheet '${ctx.sheet}' has no cell data part`);
   let sheetData = dataMatch[1] ?? '';
