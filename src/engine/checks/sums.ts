@@ -2,10 +2,12 @@
  * Sum checks: every sum relation of a table, evaluated on the grid as it is now.
  *
  * - a total that misses its parts is `sum.row` (total column) or `sum.column` (total row);
- * - a miss no larger than the rounding of the figures, in a coarse unit (백만원, 억원, decimals), is `sum.rounding`;
+ * - a miss no larger than the rounding of the figures, in a coarse unit (백만원, 억원, decimals), is `sum.rounding`,
+ *   never an error on its own: rounded figures stand for intervals, and nothing tells a rounding gap from a slip;
  * - when one cell explains two or more failing equations at once (the row check and the column check through
  *   it fail by the same amount, or a total that is wrong both as a total and as a part) that cell is named as
- *   `sum.cell` with the value that fixes them all, and the findings it explains are dropped;
+ *   `sum.cell` with the value that fixes them all, and the findings it explains are dropped. In rounded figures
+ *   the fixes need only agree within each equation's rounding, and at least one gap must be beyond rounding;
  * - a SUM formula in a total cell whose ranges leave out a part or take in a non-part is `sum.formula-range`.
  */
 import { rangeFromA1, refToA1 } from '../grid/a1';
@@ -25,6 +27,10 @@ interface Failure {
   /** total − Σ parts. */
   gap: number;
   parts: Figure[];
+  /** How far the total may miss its parts by rounding alone (0 for exact figures). */
+  tolerance: number;
+  /** Within that rounding: a warning unless a cell beyond rounding explains it. */
+  soft: boolean;
 }
 
 const EPS = 1e-9;
@@ -81,36 +87,23 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
   const failures: Failure[] = [];
   const base = { sheet: sheet.name, table: table.id };
 
-  const soft: { failure: Failure; tolerance: number }[] = [];
-  let exact = 0;
   for (const rel of sums) {
     const e = evaluate(figures, rel);
     if (!e) continue;
+    if (sameValue(e.total.value, e.sum)) continue;
     const gap = tidy(e.total.value - e.sum);
-    if (sameValue(e.total.value, e.sum)) {
-      exact++;
-      continue;
-    }
-    const failure: Failure = { relation: rel, total: e.total.value, sum: e.sum, gap, parts: e.parts };
     const all = [e.total, ...e.parts];
     const coarse = coarseTable || all.some((f) => f.rounded);
     const decimals = Math.max(...all.map((f) => f.decimals));
-    const tolerance = tidy((e.parts.length + 1) * 0.5 * 10 ** -decimals);
-    if (coarse && Math.abs(gap) <= tolerance + EPS) soft.push({ failure, tolerance });
-    else failures.push(failure);
+    const tolerance = coarse ? tidy((e.parts.length + 1) * 0.5 * 10 ** -decimals) : 0;
+    failures.push({ relation: rel, total: e.total.value, sum: e.sum, gap, parts: e.parts, tolerance, soft: coarse && Math.abs(gap) <= tolerance + EPS });
   }
 
-  // Rounding leaves small gaps scattered over a table. Small gaps that one cell explains, in its row and its
-  // column, in a table that otherwise adds up exactly, are that cell being wrong (a '-' typed as 1, say).
-  if (soft.length >= 2 && exact >= 3 && singleCellExplains(soft.map((x) => x.failure))) {
-    failures.push(...soft.map((x) => x.failure));
-    soft.length = 0;
-  }
-  // A clear gap one way and a small one the other way through the same cell: that cell, not rounding.
-  const hard = new Set(failures);
-  const explained = pinpoint([...failures, ...soft.map((x) => x.failure)], findings, base, (fs) => fs.some((f) => hard.has(f)));
-  for (const { failure: f, tolerance } of soft) {
-    if (explained.has(f)) continue;
+  // Gaps within rounding that one cell would close together are still rounding (each figure was rounded on
+  // its own); a cell is named only when it also explains a gap beyond rounding.
+  const explained = pinpoint(failures, findings, base, (fs) => fs.some((f) => !f.soft));
+  for (const f of failures) {
+    if (!f.soft || explained.has(f)) continue;
     const rel = f.relation;
     findings.push({
       ...base,
@@ -122,7 +115,7 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
       related: rel.parts.map(a1),
       params: {
         difference: f.gap,
-        tolerance,
+        tolerance: f.tolerance,
         arithmetic: arithmetic(f.parts, f.sum),
         ...(rel.total.comp !== undefined ? { component: rel.total.comp } : {}),
       },
@@ -130,7 +123,7 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
   }
 
   for (const f of failures) {
-    if (explained.has(f)) continue;
+    if (f.soft || explained.has(f)) continue;
     const rel = f.relation;
     findings.push({
       ...base,
@@ -153,19 +146,11 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
   return findings;
 }
 
-/** True when one cell, with one value, would close every gap in the list (and they lie on both axes). */
-function singleCellExplains(list: Failure[]): boolean {
-  if (!list.some((f) => f.relation.axis === 'row') || !list.some((f) => f.relation.axis === 'column')) return false;
-  const probe: Finding[] = [];
-  const explained = pinpoint(list, probe, { sheet: '', table: '' });
-  return probe.length === 1 && explained.size === list.length;
-}
-
 /**
  * Finds cells that explain several failures at once. For a cell X in a failing equation, the value that would
  * make that equation hold is Σ parts when X is its total, or X + (total − Σ parts) when X is a part. A cell whose
- * fixes agree across two or more failing equations is the likely wrong cell. Greedy: the cell explaining most
- * failures first.
+ * fixes agree across two or more failing equations is the likely wrong cell; in rounded figures they need only
+ * agree within each equation's rounding tolerance. Greedy: the cell explaining most failures first.
  */
 function pinpoint(
   failures: Failure[],
@@ -178,38 +163,40 @@ function pinpoint(
 
   interface Candidate {
     ref: CellRef;
-    role: 'part' | 'total';
     current: number;
-    byFix: Map<string, { fix: number; failures: Failure[] }>;
+    fixes: { fix: number; failure: Failure }[];
   }
   const candidates = new Map<string, Candidate>();
-  const note = (ref: CellRef, role: 'part' | 'total', current: number, fix: number, f: Failure) => {
+  const note = (ref: CellRef, current: number, fix: number, failure: Failure) => {
     const k = key(ref);
     let c = candidates.get(k);
     if (!c) {
-      c = { ref, role, current, byFix: new Map() };
+      c = { ref, current, fixes: [] };
       candidates.set(k, c);
     }
-    const fk = String(tidy(fix));
-    let slot = c.byFix.get(fk);
-    if (!slot) {
-      slot = { fix: tidy(fix), failures: [] };
-      c.byFix.set(fk, slot);
-    }
-    slot.failures.push(f);
+    c.fixes.push({ fix: tidy(fix), failure });
   };
   for (const f of failures) {
-    note(f.relation.total, 'total', f.total, f.sum, f);
-    f.relation.parts.forEach((p, i) => note(p, 'part', f.parts[i].value, f.parts[i].value + f.gap, f));
+    note(f.relation.total, f.total, f.sum, f);
+    f.relation.parts.forEach((p, i) => note(p, f.parts[i].value, f.parts[i].value + f.gap, f));
   }
+  // A fix closes an equation when it leaves no gap beyond that equation's rounding.
+  const closes = (fix: number, x: { fix: number; failure: Failure }) =>
+    Math.abs(fix - x.fix) <= x.failure.tolerance + EPS * Math.max(1, Math.abs(fix));
 
   for (;;) {
-    let best: { c: Candidate; fix: number; failures: Failure[] } | undefined;
+    let best: { c: Candidate; fix: number; failures: Failure[]; residual: number } | undefined;
     for (const c of candidates.values()) {
-      for (const slot of c.byFix.values()) {
-        const open = slot.failures.filter((f) => !explained.has(f));
+      if (c.fixes.length < 2) continue;
+      for (const anchor of c.fixes) {
+        if (explained.has(anchor.failure)) continue;
+        const closed = c.fixes.filter((x) => !explained.has(x.failure) && closes(anchor.fix, x));
+        const open = [...new Set(closed.map((x) => x.failure))];
         if (open.length < 2 || !accept(open)) continue;
-        if (!best || open.length > best.failures.length) best = { c, fix: slot.fix, failures: open };
+        const residual = closed.reduce((s, x) => s + Math.abs(anchor.fix - x.fix), 0);
+        if (!best || open.length > best.failures.length || (open.length === best.failures.length && residual < best.residual - EPS)) {
+          best = { c, fix: anchor.fix, failures: open, residual };
+        }
       }
     }
     if (!best) break;
