@@ -1,9 +1,9 @@
-import type { CheckOptionsInput, CheckResult, CheckScope, SheetGrid } from '../engine';
+import type { CheckOptionsInput, CheckResult, CheckScope, RegistryRead, SheetGrid } from '../engine';
 import type { CliIo } from './io';
 
 /** What commands call into; tests may swap the engine for a stand-in to drive every exit path. */
 export interface CliDeps {
-  checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, scope?: CheckScope): CheckResult;
+  checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, scope?: CheckScope, registry?: RegistryRead): CheckResult;
 }
 
 /** One subcommand. `fill`, `import` and `export` are added to the table in ./commands the same way. */
