@@ -7,11 +7,12 @@
  *
  * Every property read here was loaded first: real Excel throws on unloaded properties.
  */
-import type { Cell, CellRange, CellWrite, SheetGrid, SheetState } from '../engine';
+import type { Cell, CellRange, CellWrite, RegistryEntry, RegistryRead, SheetGrid, SheetState } from '../engine';
 import { rangeFromA1, toA1 } from '../engine';
 import type { Selection, WorkbookPort } from '../port';
 import { placeBlock, rangesFromAreasAddress, excelInput, type ValueType } from './cells';
 import { ExcelAdapterError, TOO_LARGE_CODES, excelErrorCode, excelProblem, toAdapterError } from './errors';
+import { ExcelRegistry } from './registry';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -315,6 +316,16 @@ export class ExcelWorkbook implements WorkbookPort {
     } catch (error) {
       throw toAdapterError(error, { sheet: bySheet.size === 1 ? [...bySheet.keys()][0] : currentSheet });
     }
+  }
+
+  /** The table registry: very-hidden sheet rows and RT_ names (2 syncs; see ./registry). */
+  async readRegistry(): Promise<RegistryRead> {
+    return new ExcelRegistry(this.run).read();
+  }
+
+  /** Make the registry exactly these entries (3 syncs; 2 when the registry sheet is new). */
+  async writeRegistry(entries: RegistryEntry[]): Promise<void> {
+    await new ExcelRegistry(this.run).write(entries);
   }
 
   /** Shows a cell: activates its sheet and selects it ('B7' or 'B4:G8'). Hidden sheets are refused with a message. */
