@@ -38,7 +38,7 @@ describe('parseCaptionAmount', () => {
     expect(parseCaptionAmount(text)).toBeNull();
   });
 
-  test.each([['(단위 : 천원)'], ['(2020. 10월말 기준, 단위 : 건)'], ["(기준일 : '20. 10월말)"]])('%s is a unit or basis line', (t) => {
+  test.each([['(단위 : 천원)'], ['(2020. 10월말 기준, 단위 : 건)'], ["(기준일 : '20. 10월말)"], ['<단위 : 건, 천원, %>']])('%s is a unit or basis line', (t) => {
     expect(isUnitOrBasisLine(t)).toBe(true);
   });
 });
@@ -91,6 +91,30 @@ describe('inferCaptionRelations on the report budget tables', () => {
       expect.objectContaining({ amount: 22, cell: { row: 5, col: 0, comp: 0 }, caption: { row: 0, col: 0, comp: 0 } }),
       expect.objectContaining({ amount: 22, cell: { row: 5, col: 0, comp: 1 }, caption: { row: 0, col: 0, comp: 1 } }),
     ]);
+  });
+
+  test("a table beside another: the neighbour's lines are not this table's captions", () => {
+    // The left table's title sits lower than the right table's captions (a blank row under them).
+    const sheet = gridFromTsv(
+      [
+        '\t\t\t\t□ 2021년 소요예산 : 27,900천원',
+        '\t\t\t\t(단위 : 천원)',
+        '□ 체납액 정리 실적',
+        '구분\t계\t2021년\t\t재원별\t합계\t2021년',
+        '계\t3\t3\t\t계\t27,900\t27,900',
+      ].join('\n'),
+    );
+    const layout = handLayout(sheet, {
+      range: 'E4:G5',
+      headerRows: 1,
+      labelCols: 1,
+      unit: '천원',
+      captions: [
+        { row: 0, col: 4, text: '□ 2021년 소요예산 : 27,900천원', kind: 'amount' },
+        { row: 1, col: 4, text: '(단위 : 천원)', kind: 'unit' },
+      ],
+    });
+    expect(captions(inferCaptionRelations(sheet, layout))).toEqual([expect.objectContaining({ amount: 27900, cell: { row: 4, col: 6 } })]);
   });
 
   test('captions the layout lists are used even when the sheet scan would stop before them', () => {

@@ -43,10 +43,10 @@ const VALUE_RE = new RegExp(`^${FIGURE_RE}(?:\\s*\\(\\s*${FIGURE_RE}\\s*\\))?$`)
 const BULLETS = /^[□■○●◦◎▶▷►➔⇒→\-–·•\s]+/;
 const NO_AMOUNT = /미정|비예산|해당없음|없음|추후|별도/;
 
-/** True for a line that only says what the unit or the date of the figures is: "(단위 : 천원)", "(2020. 10월말 기준)". */
+/** True for a line that only says what the unit or the date of the figures is: "(단위 : 천원)", "<단위 : 건, 천원>", "(2020. 10월말 기준)". */
 export function isUnitOrBasisLine(text: string): boolean {
   const t = normalizeText(text);
-  return /^\(.*(단위|기준).*\)$/.test(t) || /^단위:/.test(t);
+  return /^[(<〈［[].*(단위|기준).*[)>〉］\]]$/.test(t) || /^단위:/.test(t);
 }
 
 /**
@@ -100,27 +100,42 @@ export interface CaptionText {
   text: string;
 }
 
-function rowTexts(sheet: SheetGrid, row: number): CaptionText[] {
+/** The text cells of one row within a column span. */
+function rowTexts(sheet: SheetGrid, row: number, span: { c0: number; c1: number }): CaptionText[] {
   const out: CaptionText[] = [];
-  (sheet.cells[row] ?? []).forEach((cell, col) => {
+  const cells = sheet.cells[row] ?? [];
+  for (let col = span.c0; col <= span.c1 && col < cells.length; col++) {
+    const cell = cells[col];
     if (cell && cell.v !== null && cell.v !== undefined && String(cell.v).trim() !== '') {
       out.push({ row, col, text: String(cell.v) });
     }
-  });
+  }
   return out;
+}
+
+/**
+ * Where a table's own lines may sit: its columns (a unit line may stand one column past its right edge), and as
+ * far left as the captions detection gave it. A table beside it has its own lines, which are not this one's.
+ */
+function lineSpan(layout: TableLayout): { c0: number; c1: number } {
+  let c0 = layout.range.c0;
+  for (const c of layout.captions) c0 = Math.min(c0, c.col);
+  return { c0, c1: layout.range.c1 + 1 };
 }
 
 const LOOK_AROUND = 8;
 
 /**
  * The one-cell text lines directly above a table, nearest first: the layout's captions, and what the sheet
- * holds there (so a caption detection left out is still seen). Stops at a row of several cells (another table).
+ * holds there in the table's own columns (so a caption detection left out is still seen). Stops at a row of
+ * several cells (another table).
  */
 export function linesAbove(sheet: SheetGrid, layout: TableLayout): CaptionText[] {
   const found = new Map<number, CaptionText>();
   for (const c of layout.captions) if (c.row < layout.range.r0) found.set(c.row, { row: c.row, col: c.col, text: c.text });
+  const span = lineSpan(layout);
   for (let r = layout.range.r0 - 1; r >= 0 && r >= layout.range.r0 - LOOK_AROUND; r--) {
-    const texts = rowTexts(sheet, r);
+    const texts = rowTexts(sheet, r, span);
     if (texts.length > 1) break;
     if (texts.length === 1 && !found.has(r)) found.set(r, texts[0]);
   }
@@ -131,8 +146,9 @@ export function linesAbove(sheet: SheetGrid, layout: TableLayout): CaptionText[]
 export function linesBelow(sheet: SheetGrid, layout: TableLayout): CaptionText[] {
   const found = new Map<number, CaptionText>();
   for (const c of layout.captions) if (c.row > layout.range.r1) found.set(c.row, { row: c.row, col: c.col, text: c.text });
+  const span = lineSpan(layout);
   for (let r = layout.range.r1 + 1; r <= layout.range.r1 + LOOK_AROUND && r < sheet.cells.length; r++) {
-    const texts = rowTexts(sheet, r);
+    const texts = rowTexts(sheet, r, span);
     if (texts.length > 1) break;
     if (texts.length === 1 && !found.has(r)) found.set(r, texts[0]);
   }
