@@ -3,8 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { fromA1, type SheetGrid } from '../../engine';
-import { checkWithAllRelations } from '../../engine/fill/test-support/all-relations';
+import { checkWorkbook, fromA1, type SheetGrid } from '../../engine';
 import { CHANGE_TSV, COLLECTION_TSV, GROUPED_TSV, shapeSheet } from '../../engine/fill/test-support/shapes';
 import { grid, type Plain } from '../../engine/test-support';
 import { readWorkbookBuffer } from '../../xlsx/read-workbook';
@@ -14,7 +13,7 @@ import { main } from '../main';
 import { captureIo } from '../test-support/capture-io';
 import type { FillJson } from './fill-command';
 
-const deps = { checkWorkbook: checkWithAllRelations };
+const deps = { checkWorkbook };
 let dir: string;
 
 beforeAll(async () => {
