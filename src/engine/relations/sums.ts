@@ -13,7 +13,7 @@ import type { CellRef, SheetGrid } from '../grid/types';
 import { isDiffLabel, isRateLabel, isRemarkLabel, normalizeLabel, totalLabelKind } from '../labels';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
-import { figuresOf, type TableFigures } from './sum-values';
+import { figuresOf, type Figure, type TableFigures } from './sum-values';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 type Axis = 'row' | 'column';
@@ -41,11 +41,6 @@ interface Group {
 }
 type Item = Leaf | Group;
 
-/** One equation before components are expanded: total and parts as plain cells. */
-interface Eq {
-  total: CellRef;
-  parts: CellRef[];
-}
 
 interface Stats {
   n: number;
@@ -180,13 +175,20 @@ function representatives(item: Item): { base: Line[]; optional: Line[] } {
 
 /** All subsets of the optional lines added to the base, the base alone first (preferred on ties). */
 function variantsOf(base: Line[], optional: Line[]): Line[][] {
+  if (optional.length === 0) return [inOrder(base)];
   const opts = optional.slice(0, 3);
   const out: Line[][] = [];
   for (let mask = 0; mask < 1 << opts.length; mask++) {
     const extra = opts.filter((_, i) => mask & (1 << i));
-    out.push([...base, ...extra].sort((a, b) => a.index - b.index));
+    out.push(inOrder([...base, ...extra]));
   }
   return out;
+}
+
+/** Lines by index; most part lists already are, and are kept as they are. */
+function inOrder(lines: Line[]): Line[] {
+  for (let i = 1; i < lines.length; i++) if (lines[i].index < lines[i - 1].index) return [...lines].sort((a, b) => a.index - b.index);
+  return lines;
 }
 
 const EPS = 1e-9;
@@ -210,6 +212,17 @@ class SumInference {
   /** Total cells already claimed, so two proposals never make the same cell a total twice. */
   private readonly claimed = new Set<number>();
   private readonly coarseTable: boolean;
+  /**
+   * The table's plain figures (no component) and component counts in flat arrays by position in the range:
+   * every candidate reads the same few cells again, and an array slot is cheaper than the figure cache's map.
+   */
+  private readonly r0: number;
+  private readonly c0: number;
+  private readonly width: number;
+  private readonly height: number;
+  private readonly plain: (Figure | null | undefined)[];
+  /** Components per cell, 0 = not read yet. */
+  private readonly comps: Uint8Array;
 
   constructor(
     sheet: SheetGrid,
@@ -217,6 +230,54 @@ class SumInference {
   ) {
     this.figures = figuresOf(sheet, layout);
     this.coarseTable = this.figures.tableCoarse;
+    const { r0, c0, r1, c1 } = layout.range;
+    this.r0 = r0;
+    this.c0 = c0;
+    this.width = Math.max(0, c1 - c0 + 1);
+    this.height = Math.max(0, r1 - r0 + 1);
+    this.plain = new Array<Figure | null | undefined>(this.width * this.height).fill(undefined);
+    this.comps = new Uint8Array(this.width * this.height);
+  }
+
+  private slot(row: number, col: number): number {
+    const r = row - this.r0;
+    const c = col - this.c0;
+    return r >= 0 && r < this.height && c >= 0 && c < this.width ? r * this.width + c : -1;
+  }
+
+  /** figures.figureAt through the flat cache. */
+  private fig(row: number, col: number, comp: number | undefined): Figure | null {
+    if (comp !== undefined) return this.figures.figureAt(row, col, comp);
+    const i = this.slot(row, col);
+    if (i < 0) return this.figures.figureAt(row, col, undefined);
+    let f = this.plain[i];
+    if (f === undefined) {
+      f = this.figures.figureAt(row, col, undefined);
+      this.plain[i] = f;
+    }
+    return f;
+  }
+
+  /** figures.components through the flat cache (a count above 255 is not cached). */
+  private componentsAt(row: number, col: number): number {
+    const i = this.slot(row, col);
+    if (i < 0) return this.figures.components(row, col);
+    let k = this.comps[i];
+    if (k === 0) {
+      k = this.figures.components(row, col);
+      if (k > 255) return k;
+      this.comps[i] = k;
+    }
+    return k;
+  }
+
+  /** The figure where line `line` meets cross line `x` along `axis`. */
+  private figOn(axis: Axis, line: number, x: number, comp: number | undefined): Figure | null {
+    return axis === 'row' ? this.fig(x, line, comp) : this.fig(line, x, comp);
+  }
+
+  private componentsOn(axis: Axis, line: number, x: number): number {
+    return axis === 'row' ? this.componentsAt(x, line) : this.componentsAt(line, x);
   }
 
   run(): SumRelation[] {
@@ -256,29 +317,18 @@ class SumInference {
   /** Some figure written along the line (not all blank, words or '-'). */
   private filled(axis: Axis, line: Line, cross: number[]): boolean {
     for (const x of cross) {
-      const c = this.cell(axis, line.index, x);
-      const f = this.figures.figureAt(c.row, c.col, undefined);
+      const f = this.figOn(axis, line.index, x, undefined);
       if (f && !f.empty && f.value !== 0) return true;
-      if (this.figures.components(c.row, c.col) > 1) return true;
+      if (this.componentsOn(axis, line.index, x) > 1) return true;
     }
     return false;
   }
 
-  private cell(axis: Axis, line: number, cross: number): CellRef {
-    return axis === 'row' ? { row: cross, col: line } : { row: line, col: cross };
-  }
-
-  private eqs(axis: Axis, total: Line, parts: Line[], cross: number[]): Eq[] {
-    return cross.map((x) => ({
-      total: this.cell(axis, total.index, x),
-      parts: parts.map((p) => this.cell(axis, p.index, x)),
-    }));
-  }
-
-  private componentsOf(eq: Eq): number {
-    let k = this.figures.components(eq.total.row, eq.total.col);
-    for (const p of eq.parts) {
-      const c = this.figures.components(p.row, p.col);
+  /** Components of the equation `total` = Σ `parts` on cross line `x`: the most any of its cells holds. */
+  private componentsOf(axis: Axis, total: number, parts: readonly Line[], x: number): number {
+    let k = this.componentsOn(axis, total, x);
+    for (let i = 0; i < parts.length; i++) {
+      const c = this.componentsOn(axis, parts[i].index, x);
       if (c > k) k = c;
     }
     return k;
@@ -289,15 +339,15 @@ class SumInference {
    * blank; 0 when the total is blank (to be filled); 1 when it fails; 2 when it holds; 3 when it holds with a
    * non-zero total. Allocation-free: inference runs this for every candidate on every row.
    */
-  private judge(eq: Eq, comp: number | undefined): number {
-    const t = this.figures.figureAt(eq.total.row, eq.total.col, comp);
+  private judge(axis: Axis, total: number, parts: readonly Line[], x: number, comp: number | undefined): number {
+    const t = this.figOn(axis, total, x, comp);
     if (!t) return -1;
     let sum = 0;
     let allEmpty = t.empty;
     let rounded = this.coarseTable || t.rounded;
     let decimals = t.decimals;
-    for (const p of eq.parts) {
-      const f = this.figures.figureAt(p.row, p.col, comp);
+    for (let i = 0; i < parts.length; i++) {
+      const f = this.figOn(axis, parts[i].index, x, comp);
       if (!f) return -1;
       sum += f.value;
       if (!f.empty) allEmpty = false;
@@ -306,17 +356,17 @@ class SumInference {
     }
     if (allEmpty) return -1;
     if (t.empty) return 0;
-    const tol = rounded ? (eq.parts.length + 1) * 0.5 * 10 ** -decimals : 0;
+    const tol = rounded ? (parts.length + 1) * 0.5 * 10 ** -decimals : 0;
     if (Math.abs(t.value - sum) > tol + EPS * Math.max(1, Math.abs(sum))) return 1;
     return t.value !== 0 ? 3 : 2;
   }
 
-  private stats(eqs: Eq[]): Stats {
-    const s: Stats = { n: 0, holds: 0, nontrivial: 0 };
-    for (const eq of eqs) {
-      const k = this.componentsOf(eq);
+  /** How often `total` = Σ `parts` holds along the cross lines, added into `s`. */
+  private stats(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[], s: Stats = { n: 0, holds: 0, nontrivial: 0 }): Stats {
+    for (const x of cross) {
+      const k = this.componentsOf(axis, total, parts, x);
       for (let comp = 0; comp < k; comp++) {
-        const v = this.judge(eq, k > 1 ? comp : undefined);
+        const v = this.judge(axis, total, parts, x, k > 1 ? comp : undefined);
         if (v <= 0) continue;
         s.n++;
         if (v >= 2) s.holds++;
@@ -336,28 +386,33 @@ class SumInference {
     return s.nontrivial >= 3 && s.holds * 4 >= s.n * 3;
   }
 
-  /** Picks the variant that holds most often (the first on ties). */
-  private best(variants: Eq[][]): { eqs: Eq[]; stats: Stats } {
-    let best = { eqs: variants[0], stats: this.stats(variants[0]) };
-    for (const v of variants.slice(1)) {
-      const s = this.stats(v);
-      if (s.holds > best.stats.holds) best = { eqs: v, stats: s };
+  /** Picks the part set (the variant) that holds most often along `total` (the first on ties). */
+  private best(axis: Axis, total: number, variants: Line[][], cross: readonly number[]): { parts: Line[]; stats: Stats } {
+    let best = { parts: variants[0], stats: this.stats(axis, total, variants[0], cross) };
+    for (let i = 1; i < variants.length; i++) {
+      const s = this.stats(axis, total, variants[i], cross);
+      if (s.holds > best.stats.holds) best = { parts: variants[i], stats: s };
     }
     return best;
   }
 
-  private emit(axis: Axis | 'cell', eqs: Eq[], evidence: Evidence, family: string): void {
-    const axisBit = axis === 'row' ? 0 : axis === 'column' ? 1 : 2;
-    for (const eq of eqs) {
-      const k = this.componentsOf(eq);
+  /** One relation per cross line (and component) where `total` = Σ `parts` can be read. */
+  private emit(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[], evidence: Evidence, family: string): void {
+    const axisBit = axis === 'row' ? 0 : 1;
+    for (const x of cross) {
+      const k = this.componentsOf(axis, total, parts, x);
+      const totalRow = axis === 'row' ? x : total;
+      const totalCol = axis === 'row' ? total : x;
       for (let c = 0; c < k; c++) {
         const comp = k > 1 ? c : undefined;
-        if (this.judge(eq, comp) < 0) continue;
-        const key = ((eq.total.row * 16_384 + eq.total.col) * 64 + c) * 4 + axisBit;
+        if (this.judge(axis, total, parts, x, comp) < 0) continue;
+        const key = ((totalRow * 16_384 + totalCol) * 64 + c) * 4 + axisBit;
         if (this.claimed.has(key)) continue;
         this.claimed.add(key);
-        const ref = (r: CellRef): CellRef => (comp === undefined ? { row: r.row, col: r.col } : { row: r.row, col: r.col, comp });
-        this.relations.push({ type: 'sum', axis, total: ref(eq.total), parts: eq.parts.map(ref), evidence, family });
+        const ref = (row: number, col: number): CellRef => (comp === undefined ? { row, col } : { row, col, comp });
+        const refs: CellRef[] = new Array<CellRef>(parts.length);
+        for (let i = 0; i < parts.length; i++) refs[i] = axis === 'row' ? ref(x, parts[i].index) : ref(parts[i].index, x);
+        this.relations.push({ type: 'sum', axis, total: ref(totalRow, totalCol), parts: refs, evidence, family });
       }
     }
   }
@@ -370,14 +425,14 @@ class SumInference {
   private propose(axis: Axis, total: Line, base: Line[], optional: Line[], cross: number[], evidence: Evidence): boolean {
     const parts = variantsOf(base, optional).filter((v) => v.length > 0 && !v.some((p) => p.index === total.index));
     if (parts.length === 0) return false;
-    const { eqs, stats } = this.best(parts.map((v) => this.eqs(axis, total, v, cross)));
+    const { parts: chosen, stats } = this.best(axis, total.index, parts, cross);
     const ok =
       evidence === 'numbers' || total.implicit
         ? total.implicit
           ? stats.n >= 1 && stats.holds * 2 >= stats.n && stats.nontrivial >= 1
           : this.numbersAccept(stats)
         : this.labelAccepts(stats);
-    if (ok) this.emit(axis, eqs, evidence, this.familyName(axis, total));
+    if (ok) this.emit(axis, total.index, chosen, cross, evidence, this.familyName(axis, total));
     return ok;
   }
 
@@ -439,7 +494,7 @@ class SumInference {
       for (const k of subs) {
         const { base, optional } = partsOf(segmentOf(k, dir));
         if (base.length + optional.length === 0) continue;
-        holds += this.best(variantsOf(base, optional).map((v) => this.eqs(axis, (items[k] as Leaf).line, v, cross))).stats.holds;
+        holds += this.best(axis, (items[k] as Leaf).line.index, variantsOf(base, optional), cross).stats.holds;
       }
       if (holds > bestHolds) {
         bestHolds = holds;
@@ -510,8 +565,7 @@ class SumInference {
     for (const f of formulas) {
       const parts = f.parts.map((p) => markOf.get(p));
       if (parts.length < 2 || parts.some((p) => !p)) continue;
-      const eqs = this.eqs('row', f.line, parts as Line[], cross);
-      this.emit('row', eqs, 'formula-header', this.familyName('row', f.line));
+      this.emit('row', f.line.index, parts as Line[], cross, 'formula-header', this.familyName('row', f.line));
     }
   }
 
@@ -528,19 +582,24 @@ class SumInference {
       for (const item of root.items) parts.push(...representatives(item).base);
     }
     if (parts.length === 0) return;
-    const found: Eq[] = [];
+    // Each row's total is the first label cell holding a figure: equation row r is label column col = parts.
+    const found: { row: number; col: number }[] = [];
     for (const r of this.layout.rows) {
       for (let col = range.c0; col < range.c0 + labelCols; col++) {
-        if (!this.figures.figure({ row: r.row, col })) continue;
-        found.push({ total: { row: r.row, col }, parts: parts.map((p) => ({ row: r.row, col: p.index })) });
+        if (!this.fig(r.row, col, undefined)) continue;
+        found.push({ row: r.row, col });
         break;
       }
     }
     if (found.length === 0) return;
     // Alone in a one-row table ('공약(69)') the label is evidence enough; among several rows, a bracketed figure
     // may count something else ('교육(3회)' over 150명), so those rows must mostly add up.
-    if (this.layout.rows.length > 1 && !this.labelAccepts(this.stats(found))) return;
-    for (const eq of found) this.emit('row', [eq], 'label', `sum:label:${eq.total.row}`);
+    if (this.layout.rows.length > 1) {
+      const s: Stats = { n: 0, holds: 0, nontrivial: 0 };
+      for (const t of found) this.stats('row', t.col, parts, [t.row], s);
+      if (!this.labelAccepts(s)) return;
+    }
+    for (const t of found) this.emit('row', t.col, parts, [t.row], 'label', `sum:label:${t.row}`);
   }
 
   /** No total label: the first or last line equal to the sum of all others on at least three rows. */
