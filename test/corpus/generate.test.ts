@@ -109,6 +109,15 @@ describe('the generated corpus', () => {
     }
   });
 
+  test('a typo writes a slip of the figure in the cell, never an emptied cell', () => {
+    const typos = corpus.faults.filter((f) => f.kind === 'typo');
+    expect(typos.length).toBeGreaterThan(0);
+    for (const f of typos) {
+      const cell = cellAt(f.sheets, f.sheet, f.cell);
+      expect({ fault: f.description, written: cell !== null && cell.v !== null && String(cell.v).trim() !== '' }).toEqual({ fault: f.description, written: true });
+    }
+  });
+
   test('the same seed gives the same corpus', () => {
     const again = generateCorpus(7, { tables: 120, faultsPerTable: 2 });
     expect(JSON.stringify(again.workbooks.map((w) => w.sheets))).toBe(JSON.stringify(corpus.workbooks.map((w) => w.sheets)));

@@ -279,15 +279,18 @@ function plantable(t: PlacedTable, truth: TruthTable): Map<FaultKind, Planter> {
   const totalPlanter = figureFault('total', unique(totals));
   if (totalPlanter) out.set('total', totalPlanter);
 
+  // The figure as the typist wrote it; the slip must be possible in that form ("2436553" ungrouped has no 0, 1 or
+  // comma to slip on, while "2,436,553" has).
+  const writtenOf = (n: number) => (t.style.grouped || t.style.textShare === 0 ? group(n) : String(n));
   const typoPool = unique([...parts, ...totals]).filter((p) => {
     const c = numAt(d, p);
-    return c && !c.suffix && Math.abs(c.n) >= 100 && typoOf(new Rng(1), group(Math.abs(c.n))) !== null;
+    return c && !c.suffix && Math.abs(c.n) >= 100 && typoOf(new Rng(1), writtenOf(c.n)) !== null;
   });
   if (typoPool.length > 0) {
     out.set('typo', (rng) => {
       const p = rng.pick(typoPool);
       const n = (numAt(d, p) as NumCell).n;
-      const written = t.style.grouped || t.style.textShare === 0 ? group(n) : String(n);
+      const written = writtenOf(n);
       // The decimal point typed for the thousands comma ("38.643" for 38,643): Excel takes it as a number.
       if (/^\d{1,3},\d{3}$/.test(written) && rng.chance(0.25)) {
         const typed = written.replace(',', '.');
