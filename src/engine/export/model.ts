@@ -121,8 +121,14 @@ export function buildExportModel(sheet: SheetGrid, range: CellRange, table?: Tab
     }
   }
 
-  const captionLines = known?.captions ?? captionsAbove(sheet, range);
-  const unit = captionLines.find((c) => (c.kind === 'unit' || c.kind === 'basis') && UNIT_LINE.test(c.text));
+  const isUnit = (c: { kind: string; text: string }) => (c.kind === 'unit' || c.kind === 'basis') && UNIT_LINE.test(c.text);
+  let captionLines = known?.captions ?? captionsAbove(sheet, range);
+  // A registered table's spec may not know the sheet's own unit or basis line: read the sheet's lines then.
+  if (known && !captionLines.some(isUnit)) {
+    const drawn = known === table ? tableAt(sheet, range)?.captions : undefined;
+    captionLines = drawn?.some(isUnit) ? drawn : [...captionLines, ...captionsAbove(sheet, range)];
+  }
+  const unit = captionLines.find(isUnit);
   const unitLine = unit?.text ?? (known?.unit ? `(단위 : ${known.unit})` : undefined);
   const model: ExportModel = {
     headerRows,
