@@ -11,7 +11,7 @@ import { fromA1 } from './grid/a1';
 import { checkTable, checkTables } from './checks';
 import { detectTables } from './detect';
 import { inferPlanYear, inferRelations } from './relations';
-import { checkRegistered, registryFromSheets, type RegistryRead } from './registry';
+import { checkRegistered, REGISTRY_SHEET, registryFromSheets, type RegistryRead } from './registry';
 
 export interface CheckScope {
   /** Only this sheet. */
@@ -42,8 +42,8 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
     findings.push(...checkTable(sheet, table, parsed));
   }
   for (const sheet of targets) {
-    // The very-hidden registry sheet holds specs as JSON, not report tables.
-    if (sheet.state === 'veryHidden') continue;
+    // The very-hidden registry sheet holds specs as JSON, not report tables (LibreOffice saves it merely hidden).
+    if (sheet.state === 'veryHidden' || sheet.name === REGISTRY_SHEET) continue;
     const claimed = registered.tables.filter((t) => t.sheet === sheet.name).map((t) => t.range);
     for (const layout of detectTables(sheet)) {
       if (scope?.range && !overlaps(layout.range, scope.range)) continue;
