@@ -212,10 +212,26 @@ const TEMPLATES: Record<RuleId, Template> = {
       : `Change ${f.cell} is ${shown(f.actual, lang)} but ${formula} = ${shown(f.expected, lang)}${gapSuffix(difference(f, p), lang)}`;
   },
 
-  'spec.mismatch': (f, _p, lang) =>
-    lang === 'ko'
-      ? `등록된 표가 사양과 맞지 않습니다(${f.cell}): 사양은 '${shown(f.expected, lang)}', 시트는 '${shown(f.actual, lang)}'`
-      : `The registered table no longer matches its spec at ${f.cell}: spec '${shown(f.expected, lang)}', sheet '${shown(f.actual, lang)}'`,
+  'spec.mismatch': (f, p, lang) => {
+    const expected = shown(f.expected, lang);
+    const actual = shown(f.actual, lang);
+    switch (str(p, 'reason')) {
+      case 'sheet':
+        return lang === 'ko' ? `등록된 표의 시트(${expected})가 없습니다(${f.cell})` : `The registered table's sheet '${expected}' is gone (${f.cell})`;
+      case 'registry':
+        return lang === 'ko'
+          ? `등록된 표(${expected})를 읽을 수 없어 사양 대신 추론으로 검사했습니다(${f.cell}): ${actual}`
+          : `The registered table ${expected} cannot be read, so it was checked by inference instead (${f.cell}): ${actual}`;
+      case 'size':
+        return lang === 'ko'
+          ? `등록된 표의 범위가 사양과 다릅니다(${f.cell}): 사양은 ${expected}, 시트는 ${actual}`
+          : `The registered table's range no longer fits its spec at ${f.cell}: spec ${expected}, sheet ${actual}`;
+      default:
+        return lang === 'ko'
+          ? `등록된 표가 사양과 맞지 않습니다(${f.cell}): 사양은 '${expected}', 시트는 '${actual}'`
+          : `The registered table no longer matches its spec at ${f.cell}: spec '${expected}', sheet '${actual}'`;
+    }
+  },
 
   'fill.conflict': (f, _p, lang) =>
     lang === 'ko'
