@@ -43,6 +43,9 @@ export interface HtmlOptions {
 export function toHtml(model: ExportModel, options: HtmlOptions = {}): string {
   const lines: string[] = [`<div class="report-table" style="display:inline-block;${FONT}">`];
   if (options.captions) for (const c of model.captions) lines.push(`<p style="margin:0 0 4px 0;text-align:left">${escapeHtml(c)}</p>`);
+  // The unit line and the table share a box as wide as the table, so the line ends at the table's right edge
+  // even under a caption wider than the table.
+  lines.push('<div style="display:inline-block">');
   if (model.unitLine !== undefined) lines.push(`<p class="unit" style="margin:0 0 2px 0;text-align:right">${escapeHtml(model.unitLine)}</p>`);
   lines.push(`<table style="border-collapse:collapse;${BORDER};${FONT}">`);
   const section = (from: number, to: number, tag: 'thead' | 'tbody') => {
@@ -56,7 +59,7 @@ export function toHtml(model: ExportModel, options: HtmlOptions = {}): string {
   };
   section(0, model.headerRows, 'thead');
   section(model.headerRows, model.height, 'tbody');
-  lines.push('</table>');
+  lines.push('</table>', '</div>');
   if (options.captions) for (const f of model.footnotes) lines.push(`<p style="margin:2px 0 0 0;text-align:left">${escapeHtml(f)}</p>`);
   lines.push('</div>');
   return `${lines.join('\n')}\n`;
