@@ -11,7 +11,7 @@ interface State {
   sheets: Map<string, { visibility: string }>;
   names: Map<string, string>;
   merges: string[];
-  charts: { sheet: string; name?: string; type: string; source: string; seriesBy: string; title?: string; at?: string }[];
+  charts: { sheet: string; name?: string; type: string; source: string; seriesBy: string; title?: string; at?: string; categories?: string }[];
   active?: string;
   syncs: number;
   calls: string[];
@@ -40,7 +40,7 @@ function fakeExcel(sheets: Record<string, string> = { Sheet1: 'Visible' }, names
     const worksheet = (name: string) => {
       const snapshot = loaded(() => {
         const s = state.sheets.get(name);
-        return { isNullObject: !s, name, visibility: s?.visibility };
+        return { isNullObject: !s, name, visibility: s?.visibility ?? '' };
       });
       const obj = {
         load: () => obj,
@@ -68,7 +68,7 @@ function fakeExcel(sheets: Record<string, string> = { Sheet1: 'Visible' }, names
             return item;
           },
           add: (type: string, source: { a1?: string }, seriesBy: string) => {
-            const chart: State['charts'][number] = { sheet: name, type, source: String(source.a1), seriesBy };
+            const chart: State['charts'][number] = { sheet: name, type, source: source.a1 ?? '?', seriesBy };
             queue.push(() => state.charts.push(chart));
             return {
               set name(v: string) {
@@ -80,6 +80,7 @@ function fakeExcel(sheets: Record<string, string> = { Sheet1: 'Visible' }, names
                 },
               },
               setPosition: (at: { a1?: string }) => (chart.at = at.a1),
+              axes: { categoryAxis: { setCategoryNames: (names: { a1: string }) => (chart.categories = names.a1) } },
             };
           },
         },
@@ -172,6 +173,12 @@ describe('ExcelStructureWrites.addColumnChart', () => {
     const stats = await writes.addColumnChart('요약', { r0: 2, c0: 0, r1: 6, c1: 4 }, { title: '연도별 합계', name: 'RT_summary_chart' });
     expect(stats.syncs).toBe(2);
     expect(state.charts).toEqual([{ sheet: '요약', name: 'RT_summary_chart', type: 'ColumnClustered', source: 'A3:E7', seriesBy: 'Columns', title: '연도별 합계', at: 'G3' }]);
+  });
+
+  it('names the points by year for a single row of totals', async () => {
+    const { state, run } = fakeExcel({ 총괄: 'Visible' });
+    await new ExcelStructureWrites({ run }).addColumnChart('총괄', { r0: 9, c0: 3, r1: 9, c1: 6 }, { seriesBy: 'Rows', categories: { r0: 1, c0: 3, r1: 1, c1: 6 } });
+    expect(state.charts[0]).toMatchObject({ source: 'D10:G10', seriesBy: 'Rows', categories: 'D2:G2', at: 'I10' });
   });
 
   it('replaces its own chart on a refresh instead of stacking another', async () => {

@@ -91,8 +91,12 @@ export class ExcelStructureWrites {
     return stats;
   }
 
-  /** A clustered column chart of `range` on `sheet` (series by column: one series per source, years along the axis). */
-  async addColumnChart(sheet: string, range: CellRange, options: { title?: string; name?: string } = {}): Promise<StructureStats> {
+  /** A clustered column chart of `range` on `sheet` (by default one series per column). */
+  async addColumnChart(
+    sheet: string,
+    range: CellRange,
+    options: { title?: string; name?: string; seriesBy?: 'Auto' | 'Columns' | 'Rows'; categories?: CellRange } = {},
+  ): Promise<StructureStats> {
     const stats: StructureStats = { syncs: 0, sheetsAdded: [] };
     this.lastStats = stats;
     try {
@@ -107,9 +111,11 @@ export class ExcelStructureWrites {
         if (ws.visibility !== 'Visible') throw new ExcelAdapterError(excelProblem('sheet-hidden', { sheet }));
         // A refresh replaces the chart it made last time instead of stacking another on top.
         if (old && !old.isNullObject) old.delete();
-        const chart = ws.charts.add('ColumnClustered', ws.getRange(rangeToA1(range)), 'Columns');
+        const chart = ws.charts.add('ColumnClustered', ws.getRange(rangeToA1(range)), options.seriesBy ?? 'Columns');
         if (options.name) chart.name = options.name;
         if (options.title) chart.title.text = options.title;
+        // A row of totals has no labels of its own: name the points by the header's year cells (ExcelApi 1.7).
+        if (options.categories) chart.axes.categoryAxis.setCategoryNames(ws.getRange(rangeToA1(options.categories)));
         // Beside the data, not over it.
         chart.setPosition(ws.getRange(rangeToA1({ r0: range.r0, c0: range.c1 + 2, r1: range.r0, c1: range.c1 + 2 })));
         await sync();

@@ -4,7 +4,7 @@ import { checkWorkbook } from '../../engine';
 import { applyCellWrites } from '../../engine/undo';
 import type { SheetGrid } from '../../engine/grid/types';
 import { REGISTRY_SHEET } from '../../engine/registry';
-import { galleryKinds, planAdopt, planReportImport, planTemplateInsert, previewReport, structuredTables, tableForClipboard } from './structured-kit';
+import { planSummary, galleryKinds, planAdopt, planReportImport, planTemplateInsert, previewReport, structuredTables, tableForClipboard } from './structured-kit';
 import type { WorkbookChange } from './workbook-change';
 
 const NOW = '2026-11-28T00:00:00.000Z';
@@ -134,5 +134,23 @@ describe('clipboard export', () => {
     expect(out.html).toContain('천원');
     expect(out.text.split('\n').some((l) => l.includes('\t'))).toBe(true);
     expect(tableForClipboard(book, 'missing', planned.entries[0].range)).toBeNull();
+  });
+});
+
+describe('bureau summary', () => {
+  it('lists the budget tables on a summary sheet with a year-totals range for the chart; none without budget tables', () => {
+    const planned = planTemplateInsert([], { kind: 'budget-by-year', years: { from: 2020, to: 2023 }, team: '예산팀', where: { kind: 'team-sheet' }, now: NOW });
+    if (!planned.ok) throw new Error(planned.reason);
+    const book = applyChange([], planned.change);
+    const summary = planSummary(book)!;
+    expect(summary.tables).toBe(1);
+    expect(summary.change.sheets).toEqual([{ name: '총괄', state: 'visible' }]);
+    expect(summary.change.writes.some((w) => w.formula?.includes("'예산팀'!"))).toBe(true);
+    const chart = summary.chart!;
+    expect(chart.sheet).toBe('총괄');
+    const header = summary.change.writes.filter((w) => w.row === chart.categories!.r0 && w.col >= chart.range.c0 && w.col <= chart.range.c1).map((w) => w.value);
+    expect(header).toEqual(['2020년', '2021년', '2022년', '2023년']);
+    expect(chart.range.c1 - chart.range.c0).toBe(3);
+    expect(planSummary([{ name: 'S', cells: [[{ v: 'x' }]], merges: [] }])).toBeNull();
   });
 });

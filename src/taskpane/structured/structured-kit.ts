@@ -20,6 +20,8 @@ import {
 } from '../../engine/registry';
 import { exportTable } from '../../engine/export';
 import { importReportText } from '../../engine/import-report';
+import { checkWorkbook } from '../../engine/check-workbook';
+import { buildBudgetSummary } from '../../engine/summary';
 import { safeSheetName, uniqueSheetName } from '../../engine/report-text';
 import {
   defaultSpecs,
@@ -104,7 +106,9 @@ export interface InsertRequest {
 
 export type Planned =
   | { ok: true; change: WorkbookChange; entries: RegistryEntry[]; summary: { sheet: string; range: string; id: string }[] }
-  | { ok: false; reason: 'occupied' | 'bad-span' | 'no-team' | 'not-adoptable' | 'no-tables'; detail?: string };
+  | { ok: false; reason: PlanRefusal; detail?: string };
+
+export type PlanRefusal = 'occupied' | 'bad-span' | 'no-team' | 'not-adoptable' | 'no-tables' | 'no-budget-tables';
 
 function lastUsedRow(sheet: SheetGrid | undefined): number {
   if (!sheet) return -1;
@@ -284,5 +288,30 @@ export function tableForClipboard(sheets: readonly SheetGrid[], sheet: string, r
   return { html: exportTable(grid, range, 'html', { table }), text: exportTable(grid, range, 'tsv', { table }) };
 }
 
-export const structuredKit = { galleryKinds, planTemplateInsert, planAdopt, planReportImport, previewReport, structuredTables, tableForClipboard };
+export interface PlannedSummary {
+  change: WorkbookChange;
+  /** The 총계 row's year cells (what the chart plots) and the header's year cells above them (its categories). */
+  chart: { sheet: string; range: CellRange; categories: CellRange | null } | null;
+  tables: number;
+}
+
+/** The summary header's cells over the year totals: the row whose first cell the header starts with. */
+function headerCells(writes: readonly CellWrite[], totals: CellRange): CellRange | null {
+  const first = writes.find((w) => w.col === totals.c0 && typeof w.value === 'string' && /^\d{4}/.test(w.value) && w.row < totals.r0);
+  return first ? { r0: first.row, c0: totals.c0, r1: first.row, c1: totals.c1 } : null;
+}
+
+/** The bureau summary sheet built or refreshed from every budget table the check finds. */
+export function planSummary(sheets: readonly SheetGrid[]): PlannedSummary | null {
+  const summary = buildBudgetSummary(sheets, checkWorkbook([...sheets]).tables);
+  if (summary.tables.length === 0) return null;
+  return {
+    tables: summary.tables.length,
+    change: { sheets: summary.create ? [{ name: summary.sheet, state: 'visible' }] : [], merges: [], names: [], writes: summary.writes, activate: summary.sheet },
+    chart: summary.yearTotals ? { ...summary.yearTotals, categories: headerCells(summary.writes, summary.yearTotals.range) } : null,
+  };
+}
+
+export const structuredKit = {
+  planSummary, galleryKinds, planTemplateInsert, planAdopt, planReportImport, previewReport, structuredTables, tableForClipboard };
 export type StructuredKit = typeof structuredKit;

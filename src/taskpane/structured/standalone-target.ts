@@ -1,0 +1,58 @@
+import type { XlsxWorkbook } from '../../xlsx/xlsx-workbook';
+import { readFileBytes } from '../file-picker/read-file-bytes';
+import type { StructureTarget } from './structured-services';
+import type { WorkbookChange } from './workbook-change';
+
+type XlsxModule = typeof import('../../xlsx/xlsx-workbook');
+
+export const NEW_WORKBOOK_NAME = '보고서 표.xlsx';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The standalone page's workbook: the file the user opened (or a new one), held in memory by the exceljs
+ * adapter; every change goes into it and the pane offers the result as a download. Nothing leaves the page.
+ */
+export function standaloneTarget(loadXlsx: () => Promise<XlsxModule>): StructureTarget & { remember(file: File): void } {
+  let file: File | null = null;
+  let saved: File | null = null;
+  let book: Promise<XlsxWorkbook> | null = null;
+  const workbook = () => {
+    book ??= (async () => {
+      const { XlsxWorkbook } = await loadXlsx();
+      return file ? XlsxWorkbook.fromBuffer(await readFileBytes(file)) : XlsxWorkbook.empty();
+    })().catch((e: unknown) => {
+      book = null;
+      throw e;
+    });
+    return book;
+  };
+  return {
+    remember: (next: File) => {
+      // The pane checks the file it was just handed back: keep the workbook in memory.
+      if (next === saved) return;
+      file = next;
+      book = null;
+    },
+    readSheets: async () => (await workbook()).readSheets(),
+    selection: async () => null,
+    apply: async (change: WorkbookChange) => {
+      const wb = await workbook();
+      const raw = wb.workbook;
+      for (const s of change.sheets) {
+        const ws = raw.getWorksheet(s.name) ?? raw.addWorksheet(s.name);
+        if (s.state === 'veryHidden') ws.state = 'veryHidden';
+      }
+      await wb.writeCells(change.writes);
+      const bySheet = new Map<string, WorkbookChange['merges'][number]['range'][]>();
+      change.merges.forEach((m) => bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m.range]));
+      for (const [sheet, ranges] of bySheet) await wb.mergeCells(sheet, ranges);
+      // RT_ ids are fresh (newTableId), so a name is only ever added here.
+      for (const n of change.names) raw.definedNames.add(n.reference, n.name);
+    },
+    savedFile: async () => {
+      const bytes = await (await workbook()).toBuffer();
+      saved = new File([bytes as BlobPart], file?.name ?? NEW_WORKBOOK_NAME, { type: XLSX_TYPE });
+      return saved;
+    },
+  };
+}

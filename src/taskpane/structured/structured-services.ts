@@ -1,0 +1,138 @@
+/**
+ * What the pane's structured-sheet features need from outside React, behind one interface so tests hand in
+ * fakes: a workbook target (Excel's open workbook, or the standalone page's file) and the kit, loaded lazily.
+ */
+import { createContext, useContext } from 'react';
+import type { CellRange, SheetGrid } from '../../engine/grid/types';
+import type { TableLayout, Table } from '../../engine/model/table';
+import type { RegistryEntry } from '../../engine/registry';
+import type { SpecKind } from '../../specs';
+import type { KindPreview, PlanRefusal, ReportPreview, StructuredKit, YearSpan } from './structured-kit';
+import type { WorkbookChange } from './workbook-change';
+
+/** Where changes land: applied as one change (sheets, merges, names, then cells through the undo log). */
+export interface StructureTarget {
+  readSheets(): Promise<SheetGrid[]>;
+  /** The selection's sheet and top-left cell, or null (a file). */
+  selection(): Promise<{ sheet: string; at: { row: number; col: number } } | null>;
+  apply(change: WorkbookChange, label: string): Promise<void>;
+  /** A native chart of a range (Excel only). */
+  addChart?(sheet: string, range: CellRange, options: { title: string; categories: CellRange | null }): Promise<void>;
+  /** Standalone: the changed workbook as a file to download (and to check again). */
+  savedFile?(): Promise<File | null>;
+}
+
+export type StructuredOutcome =
+  | { ok: true; tables: { sheet: string; range: string; id: string }[]; file?: File | null; chart?: boolean }
+  | { ok: false; reason: PlanRefusal | 'no-selection' | 'failed'; detail?: string };
+
+export interface StructuredServices {
+  mode: 'office' | 'standalone';
+  gallery(years: YearSpan): Promise<KindPreview[]>;
+  insertTemplate(request: { kind: SpecKind; years: YearSpan; team: string; title?: string; where: 'selection' | 'team-sheet' }): Promise<StructuredOutcome>;
+  listTables(): Promise<RegistryEntry[]>;
+  adopt(request: { table: Table; notTotalRows: number[]; notPartColumns: number[]; unit?: string }): Promise<StructuredOutcome>;
+  previewReport(text: string): Promise<ReportPreview>;
+  importReport(text: string): Promise<StructuredOutcome>;
+  /** HTML and TSV of a table for the clipboard, or null when its sheet is gone. */
+  tableForClipboard(sheet: string, range: CellRange, table?: TableLayout): Promise<{ html: string; text: string } | null>;
+  /** Build or refresh the bureau summary sheet (and, in Excel, its chart). */
+  buildSummary(): Promise<StructuredOutcome>;
+  /** Standalone: remember the file the user opened, so changes go into it. */
+  rememberFile?(file: File): void;
+}
+
+function failure(error: unknown): StructuredOutcome {
+  const problem = (error as { problem?: { message?: { ko?: string; en?: string } } } | null)?.problem;
+  const detail = problem?.message?.ko ?? (error instanceof Error ? error.message : String(error));
+  return { ok: false, reason: 'failed', detail };
+}
+
+/** The services over a target and a kit loader; `now` is the registry rows' clock. */
+export function structuredServices(
+  mode: 'office' | 'standalone',
+  target: StructureTarget,
+  loadKit: () => Promise<StructuredKit>,
+  now: () => string = () => new Date().toISOString(),
+): StructuredServices {
+  let pending: Promise<StructuredKit> | null = null;
+  const kit = () => {
+    pending ??= loadKit().catch((e: unknown) => {
+      pending = null;
+      throw e;
+    });
+    return pending;
+  };
+  const commit = async (planned: Awaited<ReturnType<StructuredKit['planTemplateInsert']>>, label: string): Promise<StructuredOutcome> => {
+    if (!planned.ok) return planned;
+    try {
+      await target.apply(planned.change, label);
+      return { ok: true, tables: planned.summary, file: target.savedFile ? await target.savedFile() : undefined };
+    } catch (e) {
+      return failure(e);
+    }
+  };
+  return {
+    mode,
+    gallery: async (years) => (await kit()).galleryKinds(years),
+    insertTemplate: async ({ where, ...rest }) => {
+      const k = await kit();
+      try {
+        let place: Parameters<StructuredKit['planTemplateInsert']>[1]['where'] = { kind: 'team-sheet' };
+        if (where === 'selection') {
+          const selection = await target.selection();
+          if (!selection) return { ok: false, reason: 'no-selection' };
+          place = { kind: 'selection', ...selection };
+        }
+        const sheets = await target.readSheets();
+        return await commit(k.planTemplateInsert(sheets, { ...rest, where: place, now: now() }), 'template');
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    listTables: async () => (await kit()).structuredTables(await target.readSheets()),
+    adopt: async (request) => {
+      const k = await kit();
+      try {
+        return await commit(k.planAdopt(await target.readSheets(), { ...request, now: now() }), 'adopt');
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    previewReport: async (text) => (await kit()).previewReport(await target.readSheets(), text),
+    importReport: async (text) => {
+      const k = await kit();
+      try {
+        return await commit(k.planReportImport(await target.readSheets(), text, now()), 'import');
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    tableForClipboard: async (sheet, range, table) => (await kit()).tableForClipboard(await target.readSheets(), sheet, range, table),
+    buildSummary: async () => {
+      const k = await kit();
+      try {
+        const planned = k.planSummary(await target.readSheets());
+        if (!planned) return { ok: false, reason: 'no-budget-tables' };
+        await target.apply(planned.change, 'summary');
+        let chart = false;
+        if (planned.chart && target.addChart) {
+          await target.addChart(planned.chart.sheet, planned.chart.range, { title: '연도별 합계', categories: planned.chart.categories });
+          chart = true;
+        }
+        const file = target.savedFile ? await target.savedFile() : undefined;
+        return { ok: true, tables: [], chart, file };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+  };
+}
+
+const StructuredServicesContext = createContext<StructuredServices | null>(null);
+export const StructuredServicesProvider = StructuredServicesContext.Provider;
+
+/** Null where no provider gives them (the structured features then stay hidden). */
+export function useStructuredServices(): StructuredServices | null {
+  return useContext(StructuredServicesContext);
+}

@@ -1,0 +1,95 @@
+import type { SheetGrid } from '../../engine/grid/types';
+import type { CellWrite } from '../../engine/model/cell-write';
+import { REGISTRY_SHEET } from '../../engine/registry';
+import * as xlsxModule from '../../xlsx/xlsx-workbook';
+import { officeTarget } from './office-target';
+import { standaloneTarget } from './standalone-target';
+import { planTemplateInsert } from './structured-kit';
+
+const NOW = '2026-11-28T00:00:00.000Z';
+const { XlsxWorkbook } = xlsxModule;
+// The page loads exceljs as its own chunk; here a plain import stands in for it.
+const loadXlsx = async () => xlsxModule;
+
+function template(sheets: SheetGrid[] = []) {
+  const planned = planTemplateInsert(sheets, { kind: 'budget-by-year', years: { from: 2020, to: 2023 }, team: '예산팀', where: { kind: 'team-sheet' }, now: NOW });
+  if (!planned.ok) throw new Error(planned.reason);
+  return planned;
+}
+
+describe('standaloneTarget', () => {
+  it('writes a template into a new workbook: very hidden registry, merges, RT_ name, and a file that reads back registered', async () => {
+    const target = standaloneTarget(loadXlsx);
+    const planned = template();
+    await target.apply(planned.change, 'template');
+    const file = (await target.savedFile!())!;
+    expect(file.name).toBe('보고서 표.xlsx');
+    const back = await XlsxWorkbook.fromBuffer(new Uint8Array(await file.arrayBuffer()));
+    const sheets = await back.readSheets();
+    expect(sheets.map((s) => [s.name, s.state ?? 'visible'])).toEqual([
+      ['예산팀', 'visible'],
+      [REGISTRY_SHEET, 'veryHidden'],
+    ]);
+    expect(sheets[0].merges).toEqual(expect.arrayContaining(planned.change.merges.map((m) => m.range)));
+    const registry = await back.readRegistry();
+    expect(registry.problems).toEqual([]);
+    expect(registry.entries.map((e) => [e.id, e.sheet, e.range])).toEqual([[planned.entries[0].id, '예산팀', planned.entries[0].range]]);
+  });
+
+  it('changes the file the user opened, keeping its sheets, and keeps the workbook when handed its own saved file back', async () => {
+    const original = XlsxWorkbook.fromGrids([{ name: '메모', cells: [[{ v: '그대로' }]], merges: [] }]);
+    const opened = new File([(await original.toBuffer()) as BlobPart], 'team.xlsx');
+    const load = jest.fn(loadXlsx);
+    const target = standaloneTarget(load);
+    target.remember(opened);
+    await target.apply(template(await target.readSheets()).change, 'template');
+    const saved = (await target.savedFile!())!;
+    expect(saved.name).toBe('team.xlsx');
+    target.remember(saved);
+    const sheets = await target.readSheets();
+    expect(sheets.map((s) => s.name)).toEqual(['메모', '예산팀', REGISTRY_SHEET]);
+    expect(sheets[0].cells[0][0]).toEqual({ v: '그대로' });
+  });
+});
+
+describe('officeTarget', () => {
+  function office(undo?: { apply: jest.Mock }) {
+    const calls: string[] = [];
+    const port = {
+      readSheets: jest.fn(async () => [] as SheetGrid[]),
+      getSelection: jest.fn(async () => ({ sheet: 'S', range: { r0: 4, c0: 2, r1: 6, c1: 3 } })),
+      writeCells: jest.fn(async (writes: CellWrite[]) => void calls.push(`writeCells ${[...new Set(writes.map((w) => w.sheet))].join(',')}`)),
+    };
+    const structure = {
+      applyStructure: jest.fn(async () => void calls.push('structure') ?? { syncs: 2, sheetsAdded: [] }),
+      addColumnChart: jest.fn(async () => ({ syncs: 2, sheetsAdded: [] })),
+    };
+    const services = { port, selectCell: jest.fn(), acceptances: {} as never, ...(undo ? { undo } : {}) };
+    return { calls, port, structure, target: officeTarget(services, structure as never) };
+  }
+
+  it('makes sheets, merges and names first, then the registry rows, then the cells through the undo log', async () => {
+    const calls: string[] = [];
+    const undo = { apply: jest.fn(async (writes: CellWrite[], label: string) => void calls.push(`undo ${label} ${writes.length}`)) };
+    const o = office(undo);
+    const planned = template();
+    await o.target.apply(planned.change, 'template');
+    expect(o.structure.applyStructure).toHaveBeenCalledWith({ sheets: planned.change.sheets, merges: planned.change.merges, names: planned.change.names, activate: '예산팀' });
+    expect(o.calls).toEqual(['structure', `writeCells ${REGISTRY_SHEET}`]);
+    const cells = planned.change.writes.filter((w) => w.sheet === '예산팀');
+    expect(calls).toEqual([`undo template ${cells.length}`]);
+  });
+
+  it('writes the cells plainly when the workbook has no undo log, and gives the selection as its top-left cell', async () => {
+    const o = office();
+    await o.target.apply(template().change, 'template');
+    expect(o.calls).toEqual(['structure', `writeCells ${REGISTRY_SHEET}`, 'writeCells 예산팀']);
+    await expect(o.target.selection()).resolves.toEqual({ sheet: 'S', at: { row: 4, col: 2 } });
+  });
+
+  it("draws the summary's chart by rows, named so a refresh replaces it", async () => {
+    const o = office();
+    await o.target.addChart!('총괄', { r0: 9, c0: 3, r1: 9, c1: 6 }, { title: '연도별 합계', categories: { r0: 1, c0: 3, r1: 1, c1: 6 } });
+    expect(o.structure.addColumnChart).toHaveBeenCalledWith('총괄', { r0: 9, c0: 3, r1: 9, c1: 6 }, { title: '연도별 합계', name: 'RT_summary_chart', seriesBy: 'Rows', categories: { r0: 1, c0: 3, r1: 1, c1: 6 } });
+  });
+});
