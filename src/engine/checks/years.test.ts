@@ -88,6 +88,14 @@ describe('planted year faults', () => {
     ]);
   });
 
+  test('two labels naming one year (2019년, 2019년(예산)) are a duplicate, not one year group', () => {
+    const sheet = gridFromTsv(['구분\t2019년\t2019년(예산)\t증감', '계\t10\t12\t2'].join('\n'));
+    const layout = handLayout(sheet, { range: 'A1:D2', headerRows: 1, labelCols: 1 });
+    expect(checkYears(sheet, layout)).toEqual([
+      expect.objectContaining({ cell: 'C1', expected: 2020, actual: 2019, params: expect.objectContaining({ problem: 'duplicate' }) }),
+    ]);
+  });
+
   test("'20-style short years in columns", () => {
     const sheet = gridFromTsv(["구분\t'19\t'20\t'20", '계\t1\t2\t3'].join('\n'));
     const layout = handLayout(sheet, { range: 'A1:D2', headerRows: 1, labelCols: 1 });

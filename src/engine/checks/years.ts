@@ -39,14 +39,23 @@ export function yearSequences(layout: TableLayout, axis: Axis): Occurrence[][] {
     groups.set(group, out);
     const key = line.norm.join('/');
     const last = out[out.length - 1];
-    // Same year again right after, under a path not seen yet: another line of the same year group.
-    if (last && last.year === year && !last.paths.has(key)) {
+    // Same year again right after, under a path not seen yet and the same year label: another line of the same
+    // year group (2020 {계, 행정소송}). Two labels naming one year ('2019년', '2019년(예산)') are a duplicate.
+    if (last && last.year === year && !last.paths.has(key) && sameYearLabel(last.first, line)) {
       last.paths.add(key);
       continue;
     }
     out.push({ year, first: line, paths: new Set([key]) });
   }
   return [...groups.values()];
+}
+
+/** The two lines share the label that names their year, and every level above it. */
+function sameYearLabel(a: Line, b: Line): boolean {
+  const level = yearLevel(a);
+  if (level < 0 || level !== yearLevel(b)) return false;
+  for (let i = 0; i <= level; i++) if (a.norm[i] !== b.norm[i]) return false;
+  return true;
 }
 
 /** All the year occurrences along one axis, in order. */
