@@ -61,11 +61,14 @@ describe('officeTarget', () => {
       writeCells: jest.fn(async (writes: CellWrite[]) => void calls.push(`writeCells ${[...new Set(writes.map((w) => w.sheet))].join(',')}`)),
     };
     const structure = {
-      applyStructure: jest.fn(async () => void calls.push('structure') ?? { syncs: 2, sheetsAdded: [] }),
+      applyStructure: jest.fn(async () => {
+        calls.push('structure');
+        return { syncs: 2, sheetsAdded: [] };
+      }),
       addColumnChart: jest.fn(async () => ({ syncs: 2, sheetsAdded: [] })),
     };
     const services = { port, selectCell: jest.fn(), acceptances: {} as never, ...(undo ? { undo } : {}) };
-    return { calls, port, structure, target: officeTarget(services, structure as never) };
+    return { calls, port, structure, target: officeTarget(services as never, structure as never) };
   }
 
   it('makes sheets, merges and names first, then the registry rows, then the cells through the undo log', async () => {
