@@ -8,7 +8,8 @@
  * `reopen` must give a port over the same workbook as persisted (re-read from bytes, or a fresh proxy), so
  * writes are shown to survive a save, not just to sit in a cache.
  */
-import type { Cell, CellRange, CellWrite, SheetGrid } from '../engine';
+import type { Cell, CellRange, CellWrite, RegistryEntry, SheetGrid } from '../engine';
+import { makeCrosstabSpec } from '../specs';
 import { rangeFromA1, toA1 } from '../engine';
 import type { WorkbookPort } from './workbook-port';
 
@@ -201,6 +202,60 @@ export function describeWorkbookPortConformance(name: string, makePort: MakePort
       const { port } = await makePort(conformanceWorkbook());
       await port.writeCells([]);
       expect(cellsByAddress(sheetNamed(await port.readSheets(), '업무분장'))).toEqual(cellsByAddress(conformanceWorkbook()[1]));
+    });
+  });
+}
+
+/**
+ * Registry cases for ports that have readRegistry/writeRegistry (both adapters do; run from each adapter's
+ * registry.conformance test, since the Office.js one needs a fake with defined names).
+ */
+export function describeRegistryConformance(name: string, makePort: MakePort): void {
+  describe(`WorkbookPort registry conformance: ${name}`, () => {
+    const spec = makeCrosstabSpec({ rows: ['가', '나'], columns: ['갑', '을'], unit: '건' });
+    const entry = (id: string, r0: number): RegistryEntry => ({
+      id,
+      sheet: '기획예산과',
+      range: { r0, c0: 1, r1: r0 + 3, c1: 4 },
+      kind: 'crosstab',
+      spec,
+      created: '2026-01-01T00:00:00.000Z',
+      updated: '2026-01-01T00:00:00.000Z',
+    });
+    const registryOf = async (port: WorkbookPort) => {
+      if (!port.readRegistry || !port.writeRegistry) throw new Error(`${name} has no registry methods`);
+      return { read: port.readRegistry.bind(port), write: port.writeRegistry.bind(port) };
+    };
+
+    it('an empty workbook has an empty registry', async () => {
+      const { port } = await makePort(conformanceWorkbook().filter((s) => s.name !== '_report_tables'));
+      expect(await (await registryOf(port)).read()).toEqual({ entries: [], problems: [] });
+    });
+
+    it('entries written survive reopening, on a very hidden sheet', async () => {
+      const { port, reopen } = await makePort(conformanceWorkbook().filter((s) => s.name !== '_report_tables'));
+      await (await registryOf(port)).write([entry('a', 3), entry('b', 20)]);
+      const again = await reopen();
+      expect((await (await registryOf(again)).read()).entries).toEqual([entry('a', 3), entry('b', 20)]);
+      expect((await again.readSheets()).find((s) => s.name === '_report_tables')?.state).toBe('veryHidden');
+    });
+
+    it('rewriting drops tables no longer registered and keeps the sheet’s other rows', async () => {
+      const { port, reopen } = await makePort(conformanceWorkbook().filter((s) => s.name !== '_report_tables'));
+      const registry = await registryOf(port);
+      await registry.write([entry('a', 3), entry('b', 20)]);
+      await port.writeCells(['undo', 'u1', '0', '1', '{}'].map((value, col) => ({ sheet: '_report_tables', row: 6, col, value })));
+      await registry.write([entry('b', 20)]);
+      const again = await reopen();
+      expect((await (await registryOf(again)).read()).entries.map((e) => e.id)).toEqual(['b']);
+      const hidden = (await again.readSheets()).find((s) => s.name === '_report_tables');
+      expect(hidden?.cells[6]?.slice(0, 2).map((c) => c?.v)).toEqual(['undo', 'u1']);
+    });
+
+    it('refuses an invalid entry, changing nothing', async () => {
+      const { port, reopen } = await makePort(conformanceWorkbook().filter((s) => s.name !== '_report_tables'));
+      await expect((await registryOf(port)).write([{ ...entry('a', 3), id: 'not valid!' }])).rejects.toThrow();
+      expect((await (await reopen()).readSheets()).some((s) => s.name === '_report_tables')).toBe(false);
     });
   });
 }

@@ -8,6 +8,7 @@ import {
   absoluteReference,
   decodeRegistryRows,
   definedNameOf,
+  encodeRegistryRows,
   NAME_PREFIX,
   REGISTRY_SHEET,
   registrySheetWrites,
@@ -53,10 +54,11 @@ function applyConstants(wb: Workbook, writes: readonly CellWrite[]): void {
  * (every other name is left alone). The sheet is created very hidden when missing.
  */
 export function writeXlsxRegistry(wb: Workbook, entries: readonly RegistryEntry[]): void {
+  // Encoding validates every entry: a bad one throws before the workbook changes.
+  encodeRegistryRows(entries);
   let ws = wb.getWorksheet(REGISTRY_SHEET);
   if (!ws) ws = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   else ws.state = 'veryHidden';
-  // Encoding validates every entry before anything changes.
   const writes = registrySheetWrites(worksheetToGrid(ws), entries);
   const names = namesOf(wb).filter((n) => !n.name.startsWith(NAME_PREFIX));
   for (const e of entries) names.push({ name: definedNameOf(e.id), ranges: [absoluteReference(e.sheet, e.range)] });
