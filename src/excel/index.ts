@@ -8,4 +8,4 @@ export {
   type ExcelProblemCode,
 } from './errors';
 export { cellFromExcel, isDateFormat, rangesFromAreasAddress, excelInput } from './cells';
-export { ExcelUndoLog, UndoLogError, UNDO_SHEET, type ExcelUndoLogOptions, type UndoSummary, type UndoStats } from './undo-log';
+export { ExcelUndoLog, UndoLogError, StalePlanError, UNDO_SHEET, type ApplyOptions, type ExcelUndoLogOptions, type UndoSummary, type UndoStats } from './undo-log';

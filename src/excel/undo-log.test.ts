@@ -240,3 +240,20 @@ describe('property: fill then undo gives back exactly the cells that were there'
     );
   }, 120_000);
 });
+
+describe('consent given on a preview stays true', () => {
+  it('a target cell typed into after planning stops the batch before anything is written', async () => {
+    const planned = [grid([['계', null, 5]], { name: 'S' })];
+    const excel = FakeExcel.fromGrids([grid([['계', 7, 5]], { name: 'S' })]);
+    const before = state(excel);
+    const log = logOver(excel);
+    const writes = [w('S', 'B1', { formula: 'C1', value: 5 })];
+    await expect(log.applyWithUndo(writes, 'fill', { plannedOn: planned })).rejects.toMatchObject({ name: 'StalePlanError', cell: 'B1' });
+    expect(log.lastStats.syncs).toBe(1);
+    expect(state(excel)).toEqual(before);
+    // A formula cell whose figure moved (its parts were edited) is still the cell that was planned.
+    const live = FakeExcel.fromGrids([grid([['계', '=C1', 6]], { name: 'S' })]);
+    const plannedLive = [grid([['계', { v: 5, f: 'C1' }, 5]], { name: 'S' })];
+    await expect(logOver(live).applyWithUndo([w('S', 'B1', { formula: 'C1*1', value: 6 })], 'fill', { plannedOn: plannedLive })).resolves.not.toBeNull();
+  });
+});

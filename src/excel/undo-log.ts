@@ -80,6 +80,43 @@ export class UndoLogError extends Error {
   }
 }
 
+/** The cells changed between planning the writes and applying them: nothing was written; plan again. */
+export class StalePlanError extends Error {
+  readonly problem: { code: 'changed-since-preview'; message: { ko: string; en: string }; sheet: string };
+
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+  ) {
+    super(`${sheet}!${cell} changed after the preview`);
+    this.name = 'StalePlanError';
+    this.problem = {
+      code: 'changed-since-preview',
+      sheet,
+      message: {
+        ko: `미리 보기 뒤에 '${sheet}'!${cell} 셀이 바뀌어 아무것도 쓰지 않았습니다. 다시 미리 보고 채우세요.`,
+        en: `Cell '${sheet}'!${cell} changed after the preview, so nothing was written. Preview the fill again.`,
+      },
+    };
+  }
+}
+
+export interface ApplyOptions {
+  /**
+   * The grids the writes were planned on. A target cell whose value or formula is no longer what they hold (someone
+   * typed in it since) stops the batch before anything is written, so a consent given on the preview stays true.
+   */
+  plannedOn?: readonly SheetGrid[];
+}
+
+/** Same content as far as a fill's consent goes: the formula for formula cells, else the value or error. */
+function sameContent(now: Cell | null | undefined, planned: Cell | null | undefined): boolean {
+  const empty = (c: Cell | null | undefined) => !c || (c.v === null || c.v === '') && c.f === undefined && c.error === undefined;
+  if (empty(now) || empty(planned)) return empty(now) && empty(planned);
+  if (planned!.f !== undefined || now!.f !== undefined) return planned!.f === now!.f;
+  return planned!.v === now!.v && planned!.error === now!.error;
+}
+
 interface LogRead {
   exists: boolean;
   /** First row after every row in use (where new entries go). */
@@ -218,7 +255,7 @@ export class ExcelUndoLog {
    * Write `writes` and remember what they replace, in 2 round trips. Missing or protected sheets are refused
    * before anything is written. Returns the entry added to the log (null when there was nothing to write).
    */
-  async applyWithUndo(writes: CellWrite[], label: string): Promise<UndoEntry | null> {
+  async applyWithUndo(writes: CellWrite[], label: string, options: ApplyOptions = {}): Promise<UndoEntry | null> {
     if (writes.length === 0) return null;
     const bySheet = groupBySheet(writes);
     const stats: UndoStats = { syncs: 0 };
@@ -253,7 +290,9 @@ export class ExcelUndoLog {
           if (sheet.protection.protected) throw new ExcelAdapterError(excelProblem('sheet-protected', { sheet: name }));
         }
 
-        const entry = snapshotCells(snapshotGrids(blocks), writes, { id: this.newId(), time: this.now().toISOString(), label });
+        const current = snapshotGrids(blocks);
+        if (options.plannedOn) checkUnchanged(current, options.plannedOn, writes);
+        const entry = snapshotCells(current, writes, { id: this.newId(), time: this.now().toISOString(), label });
         const log = readLog(logRequest);
         const logWrites = this.appendWrites(log, entry);
 
@@ -423,6 +462,14 @@ export class ExcelUndoLog {
     await sync(context);
     const missing = lookups.find((l) => l.sheet.isNullObject);
     if (missing) throw new ExcelAdapterError(excelProblem('sheet-not-found', { sheet: missing.name }));
+  }
+}
+
+function checkUnchanged(current: SheetGrid[], planned: readonly SheetGrid[], writes: readonly CellWrite[]): void {
+  for (const w of writes) {
+    const now = current.find((s) => s.name === w.sheet)?.cells[w.row]?.[w.col];
+    const then = planned.find((s) => s.name === w.sheet)?.cells[w.row]?.[w.col];
+    if (!sameContent(now, then)) throw new StalePlanError(w.sheet, toA1(w.row, w.col));
   }
 }
 

@@ -3,7 +3,7 @@ import type { PaneServices } from '../services';
 import type { Lang } from '../strings';
 import type { EngineKit } from './engine-kit';
 
-export type EngineServices = Pick<PaneServices, 'checkWorkbook' | 'formatFinding' | 'ruleTitle'> & {
+export type EngineServices = Pick<PaneServices, 'checkWorkbook' | 'formatFinding' | 'ruleTitle' | 'previewFill'> & {
   /** Start loading now (after the first render) so the first check does not wait for it. */
   preload(): void;
 };
@@ -29,6 +29,7 @@ export function lazyEngine(load: () => Promise<EngineKit>): EngineServices {
   return {
     preload: () => void get().catch(() => undefined),
     checkWorkbook: async (sheets, options, scope) => (await get()).checkWorkbook(sheets, options, scope),
+    previewFill: async (sheets, options, scope) => (await get()).previewFill(sheets, options, scope),
     formatFinding: (finding: Finding, lang: Lang) => kit?.formatFinding(finding, lang) ?? finding.rule,
     ruleTitle: (rule: RuleId, lang: Lang) => kit?.ruleTitle(rule, lang) ?? rule,
   };

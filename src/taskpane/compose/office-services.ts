@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { ExcelWorkbook } from '../../excel';
+import { ExcelUndoLog, ExcelWorkbook } from '../../excel';
 import { documentSettingsAcceptanceStore } from '../acceptance';
 import { documentPreferences, type PaneServices } from '../services';
 
@@ -10,11 +10,24 @@ import { documentPreferences, type PaneServices } from '../services';
 export function officeServices(): Pick<PaneServices, 'office' | 'preferences'> {
   const settings = Office.context.document.settings;
   const workbook = new ExcelWorkbook();
+  const log = new ExcelUndoLog();
   return {
     office: {
       port: workbook,
       selectCell: (sheet, a1) => workbook.selectCell(sheet, a1),
       acceptances: documentSettingsAcceptanceStore(settings),
+      undo: {
+        peek: async () => {
+          const summary = await log.peek();
+          return { count: summary.count, label: summary.last?.label ?? null };
+        },
+        apply: async (writes, label, plannedOn) => {
+          await log.applyWithUndo(writes, label, { plannedOn });
+        },
+        undoLast: async () => {
+          await log.undoLast();
+        },
+      },
     },
     preferences: documentPreferences(settings),
   };

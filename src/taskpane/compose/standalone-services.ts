@@ -4,6 +4,7 @@ import { browserAcceptanceStore, type StorageLike } from '../acceptance';
 import type { StandaloneServices } from '../services';
 
 type XlsxReader = typeof import('../../xlsx/read-workbook');
+type XlsxPatcher = typeof import('../../xlsx/patch');
 
 function localStorageOrNull(): StorageLike | null {
   try {
@@ -33,6 +34,22 @@ export function standaloneServices(): StandaloneServices {
       }
     },
     acceptancesFor: (fileName) => browserAcceptanceStore(localStorageOrNull(), fileName),
+    // Patch the original package (charts, comments, validation … carried over byte for byte), then read the
+    // result back and check every write landed: the download is whole and right, or there is none.
+    fillFile: async (data, sheets, writes) => {
+      const { patchXlsxPackage, verifyPatched, isPatchError }: XlsxPatcher = await import(
+        /* webpackChunkName: "xlsx" */
+        // @ts-expect-error -- as above
+        '../../xlsx/patch'
+      );
+      try {
+        const { bytes } = await patchXlsxPackage(new Uint8Array(data), writes, { sheets });
+        await verifyPatched(bytes, writes);
+        return bytes;
+      } catch (error) {
+        throw isPatchError(error) ? patchRefusal(error) : error;
+      }
+    },
   };
 }
 
@@ -45,6 +62,23 @@ export function withReason(error: unknown): unknown {
   if (!problem || typeof problem.code !== 'string') return error;
   const p = { code: problem.code, detail: typeof problem.detail === 'string' ? problem.detail : undefined };
   return Object.assign(error as object, { reason: { ko: readProblemReason(p, 'ko'), en: readProblemReason(p, 'en') } });
+}
+
+/** The patcher's refusal in the pane's words: nothing was made, and why (the reason is technical, kept as detail). */
+export function patchRefusal(error: Error & { code?: string }): Error {
+  const protectedSheet = error.code === 'protected';
+  return Object.assign(new Error(error.message), {
+    name: 'PatchRefusal',
+    reason: protectedSheet
+      ? {
+          ko: '보호된 시트가 있어 채운 파일을 만들지 않았습니다. Excel에서 시트 보호를 해제하고 저장한 뒤 다시 여세요.',
+          en: 'A sheet is protected, so no filled file was made. Unprotect it in Excel, save, and open the file again.',
+        }
+      : {
+          ko: `이 파일은 안전하게 채울 수 없어 채운 파일을 만들지 않았습니다 (${error.message}). 원래 파일은 그대로입니다.`,
+          en: `This file cannot be filled safely, so no filled file was made (${error.message}). The original is unchanged.`,
+        },
+  });
 }
 
 export { localStorageOrNull };

@@ -8,6 +8,7 @@ import {
 // By path, not through the engine's index: the start-up chunk must not pull in the whole engine.
 import { rangeToA1 } from '../../engine/grid/a1';
 import { FilePicker } from '../file-picker';
+import { FillPanel, useFill } from '../fill';
 import { FindingsList } from '../findings-list';
 import { RoundingSetting } from '../settings';
 import { EmptyState, ErrorView, ProgressView } from '../status';
@@ -28,7 +29,16 @@ export function Pane(props: PaneProps) {
   const [state, actions] = usePane(props);
   const styles = usePaneStyles();
   const { strings, phase, mode } = state;
-  const busy = phase.kind === 'busy';
+  const [fill, fillActions] = useFill({
+    strings,
+    rounding: state.rounding,
+    openedFile: state.openedFile,
+    // After a write the findings are stale: check the workbook again (Excel only; a download changes nothing here).
+    onWorkbookChanged: () => void actions.checkWorkbook(),
+  });
+  const fillBusy = fill.phase.kind === 'busy';
+  const busy = phase.kind === 'busy' || fillBusy;
+  const canFill = mode === 'office' || (state.openedFile !== null && phase.kind === 'done');
   const currentFile = phase.kind !== 'idle' && phase.source?.kind === 'file' ? phase.source.name : undefined;
 
   return (
@@ -52,6 +62,26 @@ export function Pane(props: PaneProps) {
       ) : (
         <FilePicker strings={strings} disabled={busy} onFile={actions.openFile} currentName={currentFile} />
       )}
+
+      {canFill && (
+        <div className={styles.toolbar} data-testid="fill-toolbar">
+          <Button data-testid="fill-workbook" onClick={() => void fillActions.previewWorkbook()} disabled={busy}>
+            {strings.fillWorkbook}
+          </Button>
+          {mode === 'office' && (
+            <>
+              <Button data-testid="fill-table" onClick={() => void fillActions.previewTable()} disabled={busy}>
+                {strings.fillTable}
+              </Button>
+              <Button data-testid="undo" onClick={() => void fillActions.undo()} disabled={busy || !fill.canUndo}>
+                {strings.undoLast}
+              </Button>
+            </>
+          )}
+        </div>
+      )}
+
+      <FillPanel state={fill} actions={fillActions} strings={strings} lang={state.lang} mode={mode} />
 
       <RoundingSetting value={state.rounding} strings={strings} disabled={busy} onChange={actions.setRounding} />
 

@@ -1,5 +1,6 @@
 import type { CellRange, CheckResult, Finding, RoundingPolicy } from '../../engine';
 import type { Acceptance, AcceptanceMap } from '../acceptance';
+import type { OpenedFile } from '../fill/use-fill';
 import type { PaneError } from '../errors';
 import type { Lang, Strings } from '../strings';
 
@@ -47,6 +48,8 @@ export interface PaneState {
   selectedKey: string | null;
   /** A short-lived problem that does not replace the results (navigation failed, an acceptance not saved). */
   notice: string | null;
+  /** Standalone: the file last opened (its bytes, for Fill's download). */
+  openedFile: OpenedFile | null;
 }
 
 export interface PaneActions {

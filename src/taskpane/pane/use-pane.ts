@@ -5,6 +5,7 @@ import { readFileBytes } from '../file-picker/read-file-bytes';
 import { classifyExcelError, classifyFileError, errorMessage } from '../errors';
 import { usePaneServices } from '../services';
 import { stringsFor } from '../strings';
+import type { OpenedFile } from '../fill/use-fill';
 import type { CheckSource, PaneActions, PaneCounts, PanePhase, PaneProps, PaneState, ShownFinding } from './pane.types';
 
 /** Lets the browser paint the progress state before synchronous work (the engine) takes the thread. */
@@ -30,6 +31,7 @@ export function usePane(props: PaneProps): [PaneState, PaneActions] {
   const [acceptances, setAcceptances] = useState<AcceptanceMap>({});
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [openedFile, setOpenedFile] = useState<OpenedFile | null>(null);
 
   const lastRun = useRef<LastRun | null>(null);
   const store = useRef<AcceptanceStore | null>(services.office?.acceptances ?? null);
@@ -104,6 +106,7 @@ export function usePane(props: PaneProps): [PaneState, PaneActions] {
       try {
         const data = await readFileBytes(file);
         sheets = await standalone.readWorkbook(data, file.name);
+        if (id === runId.current) setOpenedFile({ name: file.name, data, sheets });
       } catch (e) {
         if (id === runId.current) setPhase({ kind: 'error', source, error: classifyFileError(e) });
         return;
@@ -217,6 +220,7 @@ export function usePane(props: PaneProps): [PaneState, PaneActions] {
     acceptances,
     selectedKey,
     notice,
+    openedFile,
   };
   const actions: PaneActions = {
     checkWorkbook: () => checkOffice(false),

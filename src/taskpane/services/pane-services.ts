@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { CheckResult, CheckScope, Finding, RoundingPolicy, RuleId, SheetGrid } from '../../engine';
+import type { CellWrite, CheckResult, CheckScope, Finding, RoundingPolicy, RuleId, SheetGrid } from '../../engine';
+import type { FillPreview } from '../fill/fill.types';
 import type { WorkbookPort } from '../../port';
 import type { AcceptanceStore } from '../acceptance';
 import type { HostInfo } from '../boot';
@@ -11,6 +12,17 @@ export interface OfficeServices {
   /** Activate the sheet and select the cell (A1). */
   selectCell(sheet: string, a1: string): Promise<void>;
   acceptances: AcceptanceStore;
+  /** The workbook's own undo log (very-hidden sheet): every write the pane makes goes through it. */
+  undo?: UndoServices;
+}
+
+/** What "Undo last change" needs; the log lives in the workbook, so it outlives the pane. */
+export interface UndoServices {
+  /** How many changes can be undone, and what the newest was ('fill' …). */
+  peek(): Promise<{ count: number; label: string | null }>;
+  /** Write and log in one go; `plannedOn` refuses the batch if a target cell changed since the preview. */
+  apply(writes: CellWrite[], label: string, plannedOn?: SheetGrid[]): Promise<void>;
+  undoLast(): Promise<void>;
 }
 
 /** What standalone mode adds: reading a dropped/picked .xlsx, and acceptances kept per file name. */
@@ -18,6 +30,8 @@ export interface StandaloneServices {
   /** Loaded on demand (a separate chunk), so the pane's start-up does not pay for exceljs. */
   readWorkbook(data: ArrayBuffer, fileName: string): Promise<SheetGrid[]>;
   acceptancesFor(fileName: string): AcceptanceStore;
+  /** The original file with the writes patched in, keeping every part it did not change (src/xlsx/patch). */
+  fillFile?(data: ArrayBuffer, sheets: SheetGrid[], writes: CellWrite[]): Promise<Uint8Array>;
 }
 
 /** A small persisted preference (the rounding policy): document settings in Excel, localStorage outside. */
@@ -41,6 +55,8 @@ export interface PaneServices {
   formatFinding(finding: Finding, lang: Lang): string;
   /** A short name for a rule ("합계 불일치"); the rule id is shown when absent. */
   ruleTitle?(rule: RuleId, lang: Lang): string;
+  /** What Fill would write (and leave alone) for the workbook or the tables a scope overlaps. */
+  previewFill?(sheets: SheetGrid[], options: { rounding: RoundingPolicy }, scope?: CheckScope): FillPreview | Promise<FillPreview>;
   office?: OfficeServices;
   standalone?: StandaloneServices;
   preferences?: PreferenceStore;

@@ -2,7 +2,8 @@
  * Fakes for the pane's tests: the pane takes everything from PaneServices, so tests hand in a scripted engine,
  * an in-memory workbook port and stores, and never need Office, exceljs or the real engine.
  */
-import type { CheckResult, CheckScope, Finding, SheetGrid, Table } from '../../engine';
+import type { CellWrite, CheckResult, CheckScope, Finding, SheetGrid, Table } from '../../engine';
+import type { FillPreview } from '../fill/fill.types';
 import type { Selection } from '../../port';
 import { memoryAcceptanceStore, type AcceptanceMap, type AcceptanceStore } from '../acceptance';
 import type { HostInfo } from '../boot';
@@ -52,6 +53,31 @@ export interface FakeOptions {
   selection?: Selection | null;
   acceptances?: AcceptanceStore;
   initialAcceptances?: AcceptanceMap;
+  /** What Fill's preview says; a function sees the grids and scope it was planned for. */
+  fill?: FillPreview | ((sheets: SheetGrid[], scope?: CheckScope) => FillPreview);
+  /** The undo log the workbook holds (Office): entries as labels, newest last. Shared between renders = the workbook. */
+  undoLog?: string[];
+  /** Make the next apply/undo fail with this error. */
+  writeError?: unknown;
+}
+
+/** A preview with these writes and conflicts (counts follow from them; every write is a total unless said). */
+export function fillPreview(writes: CellWrite[], conflicts: Finding[] = [], extra: Partial<FillPreview> = {}): FillPreview {
+  const counts = (list: CellWrite[]) => ({ writes: list.length, totals: list.length, rates: 0, differences: 0, captions: 0, toFormulas: 0 });
+  const forced = [
+    ...writes,
+    ...conflicts.map((f) => ({ sheet: f.sheet, row: 0, col: 0, formula: `SUM(${f.cell})`, value: f.expected as number })),
+  ];
+  return {
+    plannedOn: [],
+    tables: 1,
+    writes,
+    counts: counts(writes),
+    overwriteWrites: forced,
+    overwriteCounts: counts(forced),
+    conflicts,
+    ...extra,
+  };
 }
 
 export function fakeServices(options: FakeOptions = {}) {
@@ -73,13 +99,40 @@ export function fakeServices(options: FakeOptions = {}) {
     writeCells: jest.fn(async () => undefined),
   };
   const selectCell = jest.fn(async (_sheet: string, _a1: string) => undefined);
+  const undoLog = options.undoLog ?? [];
+  const failNext = { error: options.writeError };
+  const takeFailure = () => {
+    const error = failNext.error;
+    failNext.error = undefined;
+    if (error) throw error;
+  };
+  const undo = {
+    peek: jest.fn(async () => ({ count: undoLog.length, label: undoLog[undoLog.length - 1] ?? null })),
+    apply: jest.fn(async (_writes: CellWrite[], label: string, _plannedOn?: SheetGrid[]) => {
+      takeFailure();
+      undoLog.push(label);
+    }),
+    undoLast: jest.fn(async () => {
+      takeFailure();
+      undoLog.pop();
+    }),
+  };
+  const fill = options.fill ?? fillPreview([]);
+  const previewFill = jest.fn((grids: SheetGrid[], _options: { rounding: string }, scope?: CheckScope) =>
+    typeof fill === 'function' ? fill(grids, scope) : fill,
+  );
+  const fillFile = jest.fn(async (_data: ArrayBuffer, _sheets: SheetGrid[], _writes: CellWrite[]) => {
+    takeFailure();
+    return new Uint8Array([0x50, 0x4b, 5, 6]);
+  });
   const rounding = { value: null as null | 'half-up' | 'truncate' };
   const services: PaneServices = {
     host,
     checkWorkbook,
     formatFinding: jest.fn(fakeFormat),
-    office: host.mode === 'office' ? { port, selectCell, acceptances: store } : undefined,
-    standalone: host.mode === 'standalone' ? { readWorkbook, acceptancesFor } : undefined,
+    previewFill,
+    office: host.mode === 'office' ? { port, selectCell, acceptances: store, undo } : undefined,
+    standalone: host.mode === 'standalone' ? { readWorkbook, acceptancesFor, fillFile } : undefined,
     preferences: {
       loadRounding: () => rounding.value,
       saveRounding: jest.fn((p) => {
@@ -87,7 +140,7 @@ export function fakeServices(options: FakeOptions = {}) {
       }),
     },
   };
-  return { services, checkWorkbook, readWorkbook, port, selectCell, store, save, acceptancesFor };
+  return { services, checkWorkbook, readWorkbook, port, selectCell, store, save, acceptancesFor, undo, undoLog, previewFill, fillFile, failNext };
 }
 
 /** Fluent UI reads a few browser APIs jsdom does not have. */
