@@ -7,8 +7,10 @@
  */
 import type { Cell, CellRange, SheetGrid } from '../grid/types';
 import { checkWorkbook } from '../check-workbook';
-import { parseNumber } from '../numbers';
+import { parseNumber, readNumeric, UNIT_WORDS } from '../numbers';
+import type { Finding } from '../model/finding';
 import type { Table, TableKind } from '../model/table';
+import { fromA1 } from '../grid/a1';
 import { placeReport, parseReportText, type ReportDocument } from '../report-text';
 import {
   absoluteReference,
@@ -92,6 +94,36 @@ function registrySheet(entries: readonly RegistryEntry[]): SheetGrid {
   return { name: REGISTRY_SHEET, cells, merges: [], state: 'veryHidden' };
 }
 
+const MONEY = /원$/;
+const UNIT_AFTER_DIGIT = new RegExp(`\\d\\s*(${[...UNIT_WORDS].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+
+/**
+ * A unit for a table whose unit line names none: the money unit its figures are written in ('116건/ 4,817백만원'
+ * → 백만원), else the unit its figures or its captions most often name ('4회', '정원 22명' → 명). A spec needs one;
+ * for counts it only says the figures are exact, which they are.
+ */
+export function guessUnit(sheet: SheetGrid, table: Table): string | undefined {
+  const counts = new Map<string, number>();
+  const add = (u: string | undefined) => u && counts.set(u, (counts.get(u) ?? 0) + 1);
+  for (let r = table.range.r0 + table.headerRows; r <= table.range.r1; r++) {
+    for (let c = table.range.c0 + table.labelCols; c <= table.range.c1; c++) {
+      const n = readNumeric(sheet.cells[r]?.[c]);
+      if (n.kind === 'number') add(n.parsed?.unit);
+      if (n.kind === 'compound') n.parts.forEach((p) => add(p.unit));
+    }
+  }
+  if (counts.size === 0) for (const caption of table.captions) for (const m of caption.text.matchAll(UNIT_AFTER_DIGIT)) add(m[1]);
+  const units = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([u]) => u);
+  return units.find((u) => MONEY.test(u)) ?? units[0];
+}
+
+function findingsIn(findings: readonly Finding[], sheet: string, range: CellRange): Finding[] {
+  return findings.filter((f) => {
+    const at = fromA1(f.cell);
+    return f.sheet === sheet && at !== null && at.row >= range.r0 && at.row <= range.r1 && at.col >= range.c0 && at.col <= range.c1;
+  });
+}
+
 /** Parse the report's text and build its workbook. A text with no tables gives no sheets. */
 export function importReportText(text: string, options: ImportOptions = {}): ReportImport {
   const doc = parseReportText(text);
@@ -108,15 +140,33 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
   const tables: ImportedTable[] = found.map((t) => {
     const base: ImportedTable = { sheet: t.sheet, range: t.range, kind: t.kind, ...(t.title ? { title: t.title } : {}) };
     if (options.register === false) return { ...base, unregistered: 'registration not asked for' };
-    const adopted = adoptTable(t);
-    if (!adopted.ok) return { ...base, unregistered: adopted.problems.map((p) => `${p.path.join('.') || 'spec'}: ${p.message}`).join('; ') };
     const sheet = sheets[order.get(t.sheet)!];
+    const adopted = adoptTable(t, t.unit ? {} : { unit: guessUnit(sheet, t) });
+    if (!adopted.ok) return { ...base, unregistered: adopted.problems.map((p) => `${p.path.join('.') || 'spec'}: ${p.message}`).join('; ') };
+    // Registered tables are checked by their spec alone: one that cannot declare every relation detection finds
+    // (components of compound cells such as '22(22)') would lose checks, so it stays with detection.
+    if (adopted.dropped > 0) return { ...base, unregistered: `its spec cannot declare ${adopted.dropped} of its relations (compound cells)` };
     const differs = specDifference(sheet, adopted.spec, t.range);
     if (differs) return { ...base, unregistered: `the spec would not match the sheet (${differs.reason} at ${differs.cell})` };
     const id = newTableId(t.kind, entries.map((e) => e.id));
     entries.push({ id, sheet: t.sheet, range: t.range, kind: t.kind, spec: adopted.spec, created: now, updated: now });
     return { ...base, id };
   });
+  // A spec declares less than detection infers (compound components, say): a table that would check worse by its
+  // spec than by detection stays unregistered, so the import never makes a clean report check dirty.
+  if (entries.length > 0) {
+    const errors = (f: Finding) => f.severity === 'error';
+    const byDetection = result.findings.filter(errors);
+    const bySpec = checkWorkbook([...sheets, registrySheet(entries)]).findings.filter(errors);
+    for (const t of tables) {
+      if (!t.id) continue;
+      const worse = findingsIn(bySpec, t.sheet, t.range).length > findingsIn(byDetection, t.sheet, t.range).length;
+      if (!worse) continue;
+      entries.splice(entries.findIndex((e) => e.id === t.id), 1);
+      delete t.id;
+      t.unregistered = 'its spec would check it with errors detection does not find';
+    }
+  }
   const definedNames = entries.map((e) => ({ name: definedNameOf(e.id), reference: absoluteReference(e.sheet, e.range) }));
   return { doc, sheets: entries.length > 0 ? [...sheets, registrySheet(entries)] : sheets, tables, definedNames };
 }
