@@ -38,6 +38,15 @@ describe('report-tables export', () => {
     expect(got.out).toContain('처리현황');
   });
 
+  it('writes no unit line the sheet does not write (a registered table whose spec unit was guessed)', async () => {
+    const council = referenceTables().find((t) => t.id === 'council-sessions')!;
+    expect(council.unit).toBeUndefined();
+    const got = await run(book, '--sheet', '기획예산과', '--range', council.range, '--format', 'md');
+    expect(got.code).toBe(0);
+    expect(got.out.startsWith('| 구분 |')).toBe(true);
+    expect(got.out).not.toMatch(/단위/);
+  });
+
   it('HTML is a whole document that says its charset', async () => {
     const got = await run(book, '--sheet', '기획예산과', '--range', lawsuits.range.toLowerCase());
     expect(got.code).toBe(0);

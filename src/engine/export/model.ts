@@ -29,7 +29,7 @@ export interface ExportModel {
   height: number;
   /** grid[r][c]: the cell drawn from here, or null where a span covers the position. */
   grid: (ExportCell | null)[][];
-  /** The unit line as the report writes it, '(단위 : 천원)', when the table has one. */
+  /** The unit (or basis) line as the sheet writes it, '(단위 : 천원)', when the table has one; never made up. */
   unitLine?: string;
   /** Caption lines above the table other than the unit line (title, amount, notes), top to bottom. */
   captions: string[];
@@ -129,7 +129,8 @@ export function buildExportModel(sheet: SheetGrid, range: CellRange, table?: Tab
     captionLines = drawn?.some(isUnit) ? drawn : [...captionLines, ...captionsAbove(sheet, range)];
   }
   const unit = captionLines.find(isUnit);
-  const unitLine = unit?.text ?? (known?.unit ? `(단위 : ${known.unit})` : undefined);
+  // Only the sheet's own line: a unit a spec or detection inferred is not something the report wrote.
+  const unitLine = unit?.text;
   const model: ExportModel = {
     headerRows,
     labelCols,
