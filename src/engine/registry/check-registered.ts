@@ -102,8 +102,16 @@ export function checkRegistered(sheets: readonly SheetGrid[], registry: Registry
       findings.push(mismatch(entry.sheet, at, entry.sheet, '', entry.id, 'sheet'));
       continue;
     }
-    const diff = specDifference(sheet, entry.spec, entry.range);
-    const { table } = specTable(entry.spec, sheet.name, { row: entry.range.r0, col: entry.range.c0 });
+    let range = entry.range;
+    let diff = specDifference(sheet, entry.spec, range);
+    if (diff && registry.located !== 'names') {
+      const moved = locateSpec(sheet, entry.spec, range);
+      if (moved) {
+        range = moved;
+        diff = null;
+      }
+    }
+    const { table } = specTable(entry.spec, sheet.name, { row: range.r0, col: range.c0 });
     if (diff) {
       findings.push(mismatch(sheet.name, diff.cell, diff.expected, diff.actual, entry.id, diff.reason, table.id));
       continue;
@@ -118,6 +126,31 @@ export function checkRegistered(sheets: readonly SheetGrid[], registry: Registry
     entries.set(table.id, entry);
   }
   return { tables, entries, findings };
+}
+
+/**
+ * Where the sheet draws the spec now, nearest the range it was registered at: without the defined names (a file
+ * read as grids alone), rows inserted above a table move it away from its stored range.
+ */
+export function locateSpec(sheet: SheetGrid, spec: TableSpec, was: CellRange): CellRange | null {
+  const { geometry } = specTable(spec, sheet.name, { row: 0, col: 0 });
+  const first = geometry.headers[0];
+  const height = was.r1 - was.r0;
+  const width = was.c1 - was.c0;
+  let best: { range: CellRange; distance: number } | null = null;
+  sheet.cells.forEach((line, row) =>
+    line?.forEach((cell, col) => {
+      if (!cell || typeof cell.v !== 'string' || !sameLabel(cell.v, first.text)) return;
+      const r0 = row - first.row;
+      const c0 = col - first.col;
+      if (r0 < 0 || c0 < 0) return;
+      const range = { r0, c0, r1: r0 + height, c1: c0 + width };
+      if (specDifference(sheet, spec, range)) return;
+      const distance = Math.abs(r0 - was.r0) + Math.abs(c0 - was.c0);
+      if (!best || distance < best.distance) best = { range, distance };
+    }),
+  );
+  return best === null ? null : (best as { range: CellRange }).range;
 }
 
 function problemFinding(p: RegistryProblem, sheet: string): Finding {

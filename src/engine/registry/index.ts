@@ -18,5 +18,5 @@ export {
   type RegistryProblem,
   type RegistryRead,
 } from './registry-rows';
-export { checkRegistered, specDifference, type RegisteredCheck } from './check-registered';
+export { checkRegistered, specDifference, locateSpec, type RegisteredCheck } from './check-registered';
 export { adoptTable, type AdoptCorrections } from './adopt';

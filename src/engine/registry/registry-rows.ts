@@ -47,6 +47,11 @@ export interface RegistryProblem {
 export interface RegistryRead {
   entries: RegistryEntry[];
   problems: RegistryProblem[];
+  /**
+   * 'names' when each range is what its RT_ name holds (adapters); otherwise the ranges are as last written in
+   * the registry rows, and a table the sheet has since moved (rows inserted above it) is looked for nearby.
+   */
+  located?: 'names' | 'rows';
 }
 
 export function definedNameOf(id: string): string {
@@ -148,7 +153,7 @@ export function withDefinedNames(read: RegistryRead, names: ReadonlyMap<string, 
     }
     entries.push({ ...e, sheet: ref.sheet, range: ref.range });
   });
-  return { entries, problems };
+  return { entries, problems, located: 'names' };
 }
 
 /**

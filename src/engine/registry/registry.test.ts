@@ -153,6 +153,14 @@ describe('spec.mismatch', () => {
     expect(elsewhere.findings.filter((f) => f.rule === 'spec.mismatch')).toEqual([expect.objectContaining({ sheet: '없는시트', params: expect.objectContaining({ reason: 'sheet' }) })]);
   });
 
+  it('read from the rows alone (no names), a table moved by inserted rows is found nearby, not a mismatch', () => {
+    const moved: SheetGrid = { ...filled, cells: [[], [], [], ...filled.cells], merges: filled.merges.map((m) => ({ ...m, r0: m.r0 + 3, r1: m.r1 + 3 })) };
+    const result = checkWorkbook([moved, registry]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.tables.map((t) => rangeToA1(t.range))).toEqual(['B8:G12']);
+    expect(result.tables[0].relations.every((r) => r.type === 'caption' || r.evidence === 'spec')).toBe(true);
+  });
+
   it('a registered table moved by its name is checked where it now is', () => {
     const moved: SheetGrid = { ...filled, cells: [[], [], ...filled.cells], merges: filled.merges.map((m) => ({ ...m, r0: m.r0 + 2, r1: m.r1 + 2 })) };
     const read = withDefinedNames({ entries: [entry], problems: [] }, new Map([['RT_budget_1', "'기획예산과'!$B$7:$G$11"]]));
