@@ -23,7 +23,7 @@ function setup(names: FakeNameTable = new Map()) {
 describe('registry through Office.js (fake Excel)', () => {
   it('an empty workbook has an empty registry, in one sync', async () => {
     const { registry } = setup();
-    expect(await registry.read()).toEqual({ entries: [], problems: [] });
+    expect(await registry.read()).toEqual({ entries: [], problems: [], located: 'names' });
     expect(registry.lastStats.syncs).toBe(1);
   });
 
@@ -34,7 +34,7 @@ describe('registry through Office.js (fake Excel)', () => {
     expect(excel.sheetNamed('_report_tables')?.visibility).toBe('VeryHidden');
     expect(names.get('RT_budget_1')).toBe("'기획예산과'!$B$5:$G$9");
     const fresh = new ExcelRegistry(runWithNames(excel, names));
-    expect(await fresh.read()).toEqual({ entries, problems: [] });
+    expect(await fresh.read()).toEqual({ entries, problems: [], located: 'names' });
     expect(fresh.lastStats.syncs).toBe(2);
   });
 

@@ -30,7 +30,7 @@ async function reopen(book: XlsxWorkbook): Promise<XlsxWorkbook> {
 describe('registry through exceljs', () => {
   it('round-trips through a saved file: rows, names, a very hidden sheet', async () => {
     const book = await reopen(await inserted());
-    expect(await book.readRegistry()).toEqual({ entries, problems: [] });
+    expect(await book.readRegistry()).toEqual({ entries, problems: [], located: 'names' });
     const sheets = await book.readSheets();
     expect(sheets.find((s) => s.name === '_report_tables')?.state).toBe('veryHidden');
     expect(sheets.find((s) => s.name === '기획예산과')?.merges.map(rangeToA1).sort()).toEqual(expect.arrayContaining(['B5:B6', 'C5:C6', 'D5:G5']));

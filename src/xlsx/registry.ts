@@ -35,7 +35,7 @@ export function readDefinedNames(wb: Workbook): Map<string, string | null> {
 
 export function readXlsxRegistry(wb: Workbook): RegistryRead {
   const ws = wb.getWorksheet(REGISTRY_SHEET);
-  if (!ws) return { entries: [], problems: [] };
+  if (!ws) return { entries: [], problems: [], located: 'names' };
   const grid = worksheetToGrid(ws);
   const rows = decodeRegistryRows(grid.cells.map((line) => (line ? line.map((c) => c?.v ?? null) : null)));
   return withDefinedNames(rows, readDefinedNames(wb));
