@@ -3,7 +3,7 @@
  * rates, differences and captions by the relation each write completes. Loaded with the engine chunk (it imports
  * the engine), never at the pane's start-up.
  */
-import { checkWorkbook, planFillSettled, type CellWrite, type CheckScope, type RoundingPolicy, type SheetGrid, type Table } from '../../engine';
+import { checkWorkbook, fromA1, planFillSettled, planWorkbookFill, type CellWrite, type Finding, type CheckScope, type RoundingPolicy, type SheetGrid, type Table } from '../../engine';
 import type { FillCounts, FillPreview } from './fill.types';
 
 type Kind = 'totals' | 'rates' | 'differences' | 'captions';
@@ -44,7 +44,11 @@ export function previewFill(sheets: SheetGrid[], options: { rounding: RoundingPo
     return result;
   };
   const plan = planFillSettled(sheets, infer, { rounding: options.rounding, overwrite: false });
-  const forced = plan.conflicts.length > 0 ? planFillSettled(sheets, infer, { rounding: options.rounding, overwrite: true }) : plan;
+  // The settled plan reports the conflicts of its last round only; a constant left alone in the first round must
+  // still be listed (the user decides about it), so the first round's conflicts are added.
+  const firstRound = planWorkbookFill(sheets, checkWorkbook(sheets, { rounding: options.rounding }, scope), { rounding: options.rounding });
+  const conflicts = mergeConflicts(plan.conflicts, firstRound.conflicts, plan.writes);
+  const forced = conflicts.length > 0 ? planFillSettled(sheets, infer, { rounding: options.rounding, overwrite: true }) : plan;
   return {
     plannedOn: sheets,
     tables,
@@ -52,6 +56,23 @@ export function previewFill(sheets: SheetGrid[], options: { rounding: RoundingPo
     counts: countsOf(plan.writes, kinds, sheets),
     overwriteWrites: forced.writes,
     overwriteCounts: countsOf(forced.writes, kinds, sheets),
-    conflicts: plan.conflicts,
+    conflicts,
   };
+}
+
+function mergeConflicts(last: Finding[], first: Finding[], writes: readonly CellWrite[]): Finding[] {
+  const written = new Set(writes.map((w) => `${w.sheet}\u0000${w.row},${w.col}`));
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of [...last, ...first]) {
+    const k = `${f.sheet}!${f.cell}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(f);
+  }
+  // A cell the plan writes after all is not left alone.
+  return out.filter((f) => {
+    const at = fromA1(f.cell);
+    return !at || !written.has(`${f.sheet}\u0000${at.row},${at.col}`);
+  });
 }
