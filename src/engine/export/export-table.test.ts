@@ -3,7 +3,7 @@
  * and on small hand-made grids: structure, report-style figures, escaping, formula injection, TSV round trip.
  */
 import fc from 'fast-check';
-import { referenceTables, referenceText } from '../../../test/fixtures/reference';
+import { referenceGrids, referenceTables, referenceText } from '../../../test/fixtures/reference';
 import { rangeFromA1 } from '../grid/a1';
 import type { Cell, SheetGrid } from '../grid/types';
 import { importReportText } from '../import-report';
@@ -44,6 +44,12 @@ describe.each(cases)('%s', (_id, ref, report) => {
     const want = headerCells(report.rows, ref.headerRows).map((h) => [h.row, h.col, h.rowSpan, h.colSpan, h.text]);
     const got = model.grid.slice(0, model.headerRows).flatMap((line) => line.filter((c) => c !== null).map((c) => [c!.row, c!.col, c!.rowSpan, c!.colSpan, c!.text]));
     expect(got).toEqual(want);
+  });
+
+  it('draws the same header cells from the pasted text form (no merged areas, figures as text)', () => {
+    const pasted = buildExportModel(referenceGrids()[0], range);
+    const cells = (m: typeof model) => m.grid.flatMap((line) => line.filter((c) => c !== null).map((c) => [c!.row, c!.col, c!.rowSpan, c!.colSpan, c!.text, c!.role]));
+    expect(cells(pasted)).toEqual(cells(model));
   });
 
   it('TSV round trip: the unit line and the table read back through parseReportText with the same fields and figures', () => {

@@ -6,7 +6,7 @@
 import type { CellRange, SheetGrid } from '../grid/types';
 import type { TableLayout } from '../model/table';
 import { detectTables } from '../detect';
-import { readNumeric } from '../numbers';
+import { formatReportNumber, readNumeric } from '../numbers';
 import { groupLabelSpans, guessHeaderRows, headerCells, isFigureField } from '../report-text';
 import { cellText } from './cell-text';
 
@@ -118,6 +118,7 @@ export function buildExportModel(sheet: SheetGrid, range: CellRange, table?: Tab
     for (const cell of line) {
       if (!cell) continue;
       cell.role = roleOf(sheet, range, cell, headerRows, labelCols);
+      if (cell.role === 'figure') cell.text = reportStyle(sheet.cells[range.r0 + cell.row]?.[range.c0 + cell.col], cell.text);
     }
   }
 
@@ -144,6 +145,14 @@ export function buildExportModel(sheet: SheetGrid, range: CellRange, table?: Tab
   if (known?.title) model.title = known.title;
   if (known) model.table = known;
   return model;
+}
+
+/** A figure typed as text ("5000", "0") written the report's way ("5,000", "-"); other text stays as written. */
+function reportStyle(source: Parameters<typeof readNumeric>[0], text: string): string {
+  if (typeof source?.v !== 'string') return text;
+  const n = readNumeric(source);
+  if (n.kind !== 'number' || !n.parsed || n.parsed.dash || n.parsed.unit || n.parsed.percent || n.parsed.footnote) return text;
+  return formatReportNumber(n.value, { decimals: n.parsed.decimals });
 }
 
 function isCovered(sheet: SheetGrid, range: CellRange, r: number, c: number): boolean {
