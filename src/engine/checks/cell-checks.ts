@@ -135,12 +135,29 @@ function styleFinding(
   return [make('format.style', first, { expected, actual, related: rest.map(a1), params })];
 }
 
+/** Readings of a number format, kept per format string: a workbook uses a handful of formats in every cell. */
+function memoByFormat<T>(read: (fmt: string) => T): (fmt: string) => T {
+  const known = new Map<string, T>();
+  return (fmt) => {
+    let value = known.get(fmt);
+    if (value === undefined) {
+      value = read(fmt);
+      if (known.size >= 1000) known.clear();
+      known.set(fmt, value);
+    }
+    return value;
+  };
+}
+
 /** Does a number format show thousands separators? ('#,##0;"△"#,##0;"-"' yes, 'General' / '0' no.) */
 function formatGroups(fmt: string | undefined): boolean {
-  if (!fmt) return false;
+  return fmt ? groupsOf(fmt) : false;
+}
+
+const groupsOf = memoByFormat((fmt: string): boolean => {
   const first = splitSections(fmt)[0] ?? '';
   return /[#0?],[#0?]/.test(stripQuoted(first));
-}
+});
 
 function splitSections(fmt: string): string[] {
   const sections: string[] = [];
@@ -166,13 +183,16 @@ const stripQuoted = (section: string): string => section.replace(/"[^"]*"/g, '')
 
 /** How a zero shows under a number format: '-' (the report's zero), digits, or neither (blank, text). */
 export function zeroShownAs(fmt: string | undefined): 'dash' | 'digits' | 'other' {
-  if (!fmt) return 'digits';
+  return fmt ? zeroOf(fmt) : 'digits';
+}
+
+const zeroOf = memoByFormat((fmt: string): 'dash' | 'digits' | 'other' => {
   const sections = splitSections(fmt);
   if (sections.length < 3) return 'digits';
   const zero = sections[2];
   if (/[0#?]/.test(stripQuoted(zero))) return 'digits';
   return zero.includes('-') ? 'dash' : 'other';
-}
+});
 
 /** "5000" beside "5,000": figures of four or more digits shown without separators where others have them. */
 function groupingStyle(body: BodyCell[], make: Make): Finding[] {
