@@ -10,7 +10,7 @@
  *   the fixes need only agree within each equation's rounding, and at least one gap must be beyond rounding;
  * - a SUM formula in a total cell whose ranges leave out a part or take in a non-part is `sum.formula-range`.
  */
-import { rangeFromA1, refToA1 } from '../grid/a1';
+import { refToA1 } from '../grid/a1';
 import type { CellRef, SheetGrid } from '../grid/types';
 import type { Finding } from '../model/finding';
 import type { CheckOptions } from '../model/options';
@@ -224,75 +224,142 @@ function pinpoint(
   return explained;
 }
 
+/** A cell as one number for sets and maps: more columns than any sheet has, so keys never collide. */
+const KEY = 1_048_576;
+const cellKey = (row: number, col: number): number => row * KEY + col;
+const keyToA1 = (k: number): string => refToA1({ row: Math.floor(k / KEY), col: k % KEY });
+
 /** Cells covered by a formula made of SUM(…) calls and single references joined by '+'; null when it is not one. */
 export function sumFormulaCells(formula: string): Set<string> | null {
+  const keys = sumFormulaKeys(formula);
+  return keys && new Set([...keys].map((k) => `${Math.floor(k / KEY)}:${k % KEY}`));
+}
+
+const SUM_CALL = /^SUM\((.*)\)$/i;
+const SINGLE_REF = /^\$?[A-Za-z]{1,3}\$?\d+$/;
+const ARG_SEPARATOR = /[,;]/;
+
+/** sumFormulaCells with cells as cellKey numbers, in the order the formula names them. */
+function sumFormulaKeys(formula: string): Set<number> | null {
   const text = formula.replace(/\s+/g, '').replace(/^=/, '');
   if (!text) return null;
-  const cells = new Set<string>();
+  const cells = new Set<number>();
   const addRange = (ref: string): boolean => {
-    if (ref.includes('!')) return false;
-    const r = rangeFromA1(ref);
-    if (!r) return false;
-    if ((r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1) > 10_000) return false;
-    for (let row = r.r0; row <= r.r1; row++) for (let col = r.c0; col <= r.c1; col++) cells.add(`${row}:${col}`);
+    // What rangeFromA1 accepts ('B4', '$B$4:G8'), read in place: totals' formulas are read by the thousand.
+    let end = scanRef(ref, 0);
+    if (end < 0) return false;
+    const ra = scannedRow;
+    const ca = scannedCol;
+    if (end < ref.length) {
+      if (ref.charCodeAt(end) !== 58 /* : */) return false;
+      end = scanRef(ref, end + 1);
+      if (end !== ref.length) return false;
+    }
+    const r0 = Math.min(ra, scannedRow);
+    const r1 = Math.max(ra, scannedRow);
+    const c0 = Math.min(ca, scannedCol);
+    const c1 = Math.max(ca, scannedCol);
+    if ((r1 - r0 + 1) * (c1 - c0 + 1) > 10_000) return false;
+    for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) cells.add(cellKey(row, col));
     return true;
   };
   const terms = text.split('+');
   let sawSum = false;
   for (const term of terms) {
-    const m = /^SUM\((.*)\)$/i.exec(term);
+    const m = SUM_CALL.exec(term);
     if (m) {
       sawSum = true;
-      for (const arg of m[1].split(/[,;]/)) if (!addRange(arg)) return null;
-    } else if (!/^\$?[A-Za-z]{1,3}\$?\d+$/.test(term) || !addRange(term)) return null;
+      for (const arg of m[1].split(ARG_SEPARATOR)) if (!addRange(arg)) return null;
+    } else if (!SINGLE_REF.test(term) || !addRange(term)) return null;
   }
   return sawSum || terms.length > 1 ? cells : null;
+}
+
+/** The cell scanRef last read (0-based). */
+let scannedRow = 0;
+let scannedCol = 0;
+
+/**
+ * Reads one A1 reference at text[i…] as fromA1 does ('$'? 1–3 letters '$'? 1–7 digits, row ≥ 1) into
+ * scannedRow/scannedCol; returns the index after it, or -1 when there is none.
+ */
+function scanRef(text: string, i: number): number {
+  const n = text.length;
+  if (i < n && text.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  let letters = 0;
+  for (; i < n; i++, letters++) {
+    const c = text.charCodeAt(i);
+    const upper = c >= 97 && c <= 122 ? c - 32 : c;
+    if (upper < 65 || upper > 90) break;
+    col = col * 26 + (upper - 64);
+  }
+  if (letters < 1 || letters > 3) return -1;
+  if (i < n && text.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < n; i++, digits++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  if (digits < 1 || digits > 7 || row < 1) return -1;
+  scannedRow = row - 1;
+  scannedCol = col - 1;
+  return i;
 }
 
 function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base: { sheet: string; table: string }): Finding[] {
   const out: Finding[] = [];
   if (!sums.some((r) => sheet.cells[r.total.row]?.[r.total.col]?.f)) return out;
   // A part that is itself a total may be summed through its own parts instead (총계 = SUM of all leaves).
-  const byTotal = new Map<string, SumRelation>();
-  for (const r of sums) if (r.total.comp === undefined) byTotal.set(`${r.axis}|${r.total.row}:${r.total.col}`, r);
-  const leavesOf = (axis: string, k: string, seen: Set<string>): string[] => {
-    const inner = byTotal.get(`${axis}|${k}`);
+  const byTotal = new Map<SumRelation['axis'], Map<number, SumRelation>>();
+  for (const r of sums) {
+    if (r.total.comp !== undefined) continue;
+    let m = byTotal.get(r.axis);
+    if (!m) byTotal.set(r.axis, (m = new Map()));
+    m.set(cellKey(r.total.row, r.total.col), r);
+  }
+  const leavesOf = (axis: SumRelation['axis'], k: number, seen: Set<number>): number[] => {
+    const inner = byTotal.get(axis)?.get(k);
     if (!inner || seen.has(k)) return [k];
     seen.add(k);
-    return inner.parts.flatMap((p) => leavesOf(axis, `${p.row}:${p.col}`, seen));
+    return inner.parts.flatMap((p) => leavesOf(axis, cellKey(p.row, p.col), seen));
   };
-  const byCell = new Map<string, SumRelation[]>();
+  const byCell = new Map<number, SumRelation[]>();
   for (const rel of sums) {
     if (rel.total.comp !== undefined) continue;
-    const k = `${rel.total.row}:${rel.total.col}`;
-    byCell.set(k, [...(byCell.get(k) ?? []), rel]);
+    const k = cellKey(rel.total.row, rel.total.col);
+    const list = byCell.get(k);
+    if (list) list.push(rel);
+    else byCell.set(k, [rel]);
   }
-  const toA1s = (xs: string[]) =>
-    xs.map((c) => {
-      const [row, col] = c.split(':').map(Number);
-      return refToA1({ row, col });
-    });
+  const { r0, r1, c0, c1 } = table.range;
   for (const [k, rels] of byCell) {
     const { row, col } = rels[0].total;
     const f = sheet.cells[row]?.[col]?.f;
     if (!f) continue;
-    const covered = sumFormulaCells(f);
+    const covered = sumFormulaKeys(f);
     if (!covered) continue;
     // The corner of a two-way table is the total of its row and of its column: either reading is right.
-    let best: { rel: SumRelation; missing: string[]; extra: string[] } | undefined;
+    let best: { rel: SumRelation; missing: number[]; extra: number[] } | undefined;
     for (const rel of rels) {
-      const direct = rel.parts.map((p) => `${p.row}:${p.col}`);
+      const direct = rel.parts.map((p) => cellKey(p.row, p.col));
       // A part may be summed directly or through its own parts, never both.
-      const expansions = direct.map((d) => leavesOf(rel.axis, d, new Set([k])));
-      const allowed = new Set([...direct, ...expansions.flat()]);
+      const expansions = direct.map((d) => (d !== k && byTotal.get(rel.axis)?.has(d) ? leavesOf(rel.axis, d, new Set([k])) : [d]));
+      const allowed = new Set(direct);
+      for (const e of expansions) for (const l of e) allowed.add(l);
       const missing = direct.filter((d, i) => !covered.has(d) && !expansions[i].every((l) => covered.has(l)));
       const doubled = direct.filter((d, i) => covered.has(d) && expansions[i].some((l) => l !== d && covered.has(l)));
-      const extra = [...covered].filter((c) => !allowed.has(c)).filter((c) => {
-        const [r, cc] = c.split(':').map(Number);
+      const extra: number[] = [];
+      for (const c of covered) {
+        if (allowed.has(c)) continue;
+        const r = Math.floor(c / KEY);
+        const cc = c % KEY;
         const cell = sheet.cells[r]?.[cc];
-        const inTable = r >= table.range.r0 && r <= table.range.r1 && cc >= table.range.c0 && cc <= table.range.c1;
-        return inTable || (cell !== null && cell !== undefined && cell.v !== null && cell.v !== '');
-      });
+        const inTable = r >= r0 && r <= r1 && cc >= c0 && cc <= c1;
+        if (inTable || (cell !== null && cell !== undefined && cell.v !== null && cell.v !== '')) extra.push(c);
+      }
       extra.push(...doubled);
       if (!best || missing.length + extra.length < best.missing.length + best.extra.length) best = { rel, missing, extra };
     }
@@ -305,7 +372,7 @@ function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base
       expected: null,
       actual: f,
       related: best.rel.parts.map(a1),
-      params: { formula: f, missing: toA1s(best.missing).join(', '), extra: toA1s(best.extra).join(', ') },
+      params: { formula: f, missing: best.missing.map(keyToA1).join(', '), extra: best.extra.map(keyToA1).join(', ') },
     });
   }
   return out;
