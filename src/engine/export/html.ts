@@ -20,10 +20,9 @@ function align(cell: ExportCell): 'center' | 'right' | 'left' {
       return 'center';
     case 'figure':
       return 'right';
-    case 'label':
-      return Array.from(cell.text).length > LONG_LABEL ? 'left' : 'center';
     default:
-      return 'left';
+      // Labels, and words where a figure would stand ('진행 중'), are centred as the report does; prose reads left.
+      return Array.from(cell.text).length > LONG_LABEL ? 'left' : 'center';
   }
 }
 
