@@ -7,6 +7,7 @@ import type { CellWrite } from '../model/cell-write';
 import type { CheckResult } from '../model/result';
 import { applyCellWrites } from '../undo/snapshot';
 import { planWorkbookFill } from './plan-fill';
+import { withFillPriors } from './priors';
 import type { FillOptionsInput, FillPlan } from './types';
 
 export const MAX_FILL_ROUNDS = 4;
@@ -21,7 +22,8 @@ export function planFillSettled(
   let current = [...sheets];
   let plan: FillPlan | null = null;
   for (let round = 0; round < maxRounds; round++) {
-    plan = planWorkbookFill(current, infer(current), options);
+    // Where totals are blank the numbers cannot decide; the kind's spec and total labels do (priors).
+    plan = planWorkbookFill(current, withFillPriors(current, infer(current)), options);
     const fresh = plan.writes.filter((w) => {
       const k = `${w.sheet}\u0000${w.row},${w.col}`;
       const before = writes.get(k);
