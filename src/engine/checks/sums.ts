@@ -235,13 +235,15 @@ export function sumFormulaCells(formula: string): Set<string> | null {
   return keys && new Set([...keys].map((k) => `${Math.floor(k / KEY)}:${k % KEY}`));
 }
 
+const HAS_SPACE = /\s/;
 const SUM_CALL = /^SUM\((.*)\)$/i;
 const SINGLE_REF = /^\$?[A-Za-z]{1,3}\$?\d+$/;
 const ARG_SEPARATOR = /[,;]/;
 
 /** sumFormulaCells with cells as cellKey numbers, in the order the formula names them. */
 function sumFormulaKeys(formula: string): Set<number> | null {
-  const text = formula.replace(/\s+/g, '').replace(/^=/, '');
+  const bare = HAS_SPACE.test(formula) ? formula.replace(/\s+/g, '') : formula;
+  const text = bare.charCodeAt(0) === 61 /* = */ ? bare.slice(1) : bare;
   if (!text) return null;
   const cells = new Set<number>();
   const addRange = (ref: string): boolean => {

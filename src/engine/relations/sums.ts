@@ -76,22 +76,36 @@ function cleanPath(path: readonly string[]): string[] {
   return out;
 }
 
-/** Labels repeat across tables (계, 합계, 2020년): their reading is cached. */
-const lineCache = new Map<string, Omit<Line, 'index'>>();
-const pathCache = new WeakMap<readonly string[], Omit<Line, 'index'>>();
+/**
+ * Labels repeat across tables (계, 합계, 2020년): their reading is cached, as a tree keyed by path level so no
+ * key string is built per line.
+ */
+interface LineCacheNode {
+  line?: Omit<Line, 'index'>;
+  next?: Map<string, LineCacheNode>;
+}
+let lineCache: LineCacheNode = {};
+let lineCacheSize = 0;
 
 function makeLine(index: number, rawPath: readonly string[]): Line {
-  let hit = pathCache.get(rawPath);
-  if (!hit) {
-    const cacheKey = rawPath.length === 1 ? rawPath[0] : rawPath.join('\u0000');
-    hit = lineCache.get(cacheKey);
-    if (!hit) {
-      const line = readLine(index, rawPath);
-      hit = { path: line.path, label: line.label, rank: line.rank, role: line.role };
-      if (lineCache.size > 10_000) lineCache.clear();
-      lineCache.set(cacheKey, hit);
+  let node = lineCache;
+  for (const level of rawPath) {
+    if (!node.next) node.next = new Map();
+    let child = node.next.get(level);
+    if (!child) {
+      child = {};
+      node.next.set(level, child);
     }
-    pathCache.set(rawPath, hit);
+    node = child;
+  }
+  let hit = node.line;
+  if (!hit) {
+    const line = readLine(index, rawPath);
+    hit = { path: line.path, label: line.label, rank: line.rank, role: line.role };
+    if (++lineCacheSize > 10_000) {
+      lineCache = {};
+      lineCacheSize = 0;
+    } else node.line = hit;
   }
   return { index, path: hit.path, label: hit.label, rank: hit.rank, role: hit.role };
 }
