@@ -114,6 +114,34 @@ describe('report-tables fill', () => {
     expect(json.writes.some((w) => w.cell === 'E99')).toBe(false);
   }, 30000);
 
+  test('a part typed as text ("61,800 ¹⁾"): its totals are left alone with the reason; --values writes their figures', async () => {
+    const budget = grid([
+      ['재원별', '합계', '2020년', '2021년'],
+      ['계', null, null, null],
+      ['시비', 10000, 5000, 5000],
+      ['구비', null, 6000, '61,800 ¹⁾'],
+    ], { name: '예산' });
+    const input = await writeBook('footnote.xlsx', [budget]);
+    const formulas = await fill([input, '-o', path.join(dir, 'footnote-formulas.xlsx'), '--json', '--lang', 'en']);
+    expect(formulas.code).toBe(0);
+    const json = JSON.parse(formulas.out) as FillJson;
+    const d2 = json.skipped.find((s) => s.cell === 'D2');
+    expect(d2).toMatchObject({ reason: 'text-input', related: ['D4'], message: expect.stringContaining("D4 holds '61,800 ¹⁾' as text") });
+    expect(json.writes.some((w) => w.cell === 'D2' || w.cell === 'B4')).toBe(false);
+    expect(json.writes.find((w) => w.cell === 'C2')).toMatchObject({ formula: 'SUM(C3:C4)', value: 11000 });
+    const text = await fill([input, '-o', path.join(dir, 'footnote-text.xlsx')]);
+    expect(text.out).toContain("D4의 '61,800 ¹⁾'는 텍스트라");
+
+    const values = await fill([input, '-o', path.join(dir, 'footnote-values.xlsx'), '--json', '--values']);
+    expect(values.code).toBe(0);
+    const written = JSON.parse(values.out) as FillJson;
+    expect(written.skipped).toEqual([]);
+    expect(Object.fromEntries(written.writes.map((w) => [w.cell, [w.formula, w.value]]))).toMatchObject({ D2: [null, 66800], B4: [null, 67800], B2: [null, 77800] });
+    // The text figure itself is left as typed, footnote mark and all.
+    const back = await readWorkbookBuffer(await fs.readFile(path.join(dir, 'footnote-values.xlsx')));
+    expect(back[0].cells[3][3]?.v).toBe('61,800 ¹⁾');
+  });
+
   test('usage mistakes exit 2', async () => {
     expect((await fill([])).code).toBe(2);
     expect((await fill(['a.xlsx'])).code).toBe(2);

@@ -4,8 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { asValueWrites, planFillSettled, toA1, type CellWrite, type FillPlan, type RoundingPolicy, type SheetGrid } from '../../engine';
-import { formatFinding, readProblemReason, type Lang } from '../../messages';
+import { asValueWrites, fromA1, planFillSettled, toA1, type CellWrite, type FillPlan, type RoundingPolicy, type SheetGrid } from '../../engine';
+import { fillSkipMessage, formatFinding, readProblemReason, type Lang } from '../../messages';
 import { readWorkbookBuffer } from '../../xlsx/read-workbook';
 import { readFileBytes } from '../../xlsx/read-file';
 import { isWorkbookReadError } from '../../xlsx/read-problem';
@@ -24,7 +24,8 @@ export interface FillJson {
   writes: { sheet: string; cell: string; formula: string | null; value: number | string | boolean | null; format: string | null }[];
   conflicts: { sheet: string; cell: string; expected: number | string | null; actual: number | string | null; related: string[]; message: string }[];
   compound: FillPlan['compound'];
-  skipped: FillPlan['skipped'];
+  /** Cells fill left alone, each with the reason in words (the input it could not use quoted). */
+  skipped: (FillPlan['skipped'][number] & { message: string })[];
 }
 
 function fail(io: CliIo, file: string, reason: string): number {
@@ -67,7 +68,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
     return fail(io, output, ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)');
   }
 
-  const plan = planFillSettled(sheets, (current) => deps.checkWorkbook(current, { rounding }), { rounding, overwrite: values.overwrite === true });
+  const plan = planFillSettled(sheets, (current) => deps.checkWorkbook(current, { rounding }), { rounding, overwrite: values.overwrite === true, values: values.values === true });
   const writes: CellWrite[] = values.values === true ? asValueWrites(plan.writes) : plan.writes;
 
   let patched: Uint8Array;
@@ -89,12 +90,29 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
     return fail(io, output, reason);
   }
 
-  if (values.json === true) io.stdout(`${JSON.stringify(fillJson(input, output, writes, plan, lang))}\n`);
-  else io.stdout(textReport(input, output, writes, plan, lang));
+  const inputText = inputTextOf(sheets, new Set(plan.skipped.map((s) => `${s.sheet}!${s.cell}`)));
+  if (values.json === true) io.stdout(`${JSON.stringify(fillJson(input, output, writes, plan, lang, inputText))}\n`);
+  else io.stdout(textReport(input, output, writes, plan, lang, inputText));
   return plan.conflicts.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-export function fillJson(file: string, output: string, writes: readonly CellWrite[], plan: FillPlan, lang: Lang): FillJson {
+/** What an input cell of a sheet holds, for quoting in a skip message (cells fill left alone say nothing). */
+type SheetInputText = (sheet: string) => (a1: string) => string | undefined;
+
+function inputTextOf(sheets: readonly SheetGrid[], leftAlone: ReadonlySet<string>): SheetInputText {
+  return (sheetName) => (a1) => {
+    if (leftAlone.has(`${sheetName}!${a1}`)) return undefined;
+    const at = fromA1(a1);
+    const v = at ? sheets.find((s) => s.name === sheetName)?.cells[at.row]?.[at.col] : undefined;
+    if (!v) return undefined;
+    if (v.error) return v.error;
+    return v.v === null || v.v === undefined ? undefined : String(v.v);
+  };
+}
+
+const noText: SheetInputText = () => () => undefined;
+
+export function fillJson(file: string, output: string, writes: readonly CellWrite[], plan: FillPlan, lang: Lang, inputText: SheetInputText = noText): FillJson {
   return {
     file,
     output,
@@ -108,11 +126,11 @@ export function fillJson(file: string, output: string, writes: readonly CellWrit
       message: formatFinding(f, lang),
     })),
     compound: plan.compound,
-    skipped: plan.skipped,
+    skipped: plan.skipped.map((s) => ({ ...s, message: fillSkipMessage(s, inputText(s.sheet), lang) })),
   };
 }
 
-function textReport(file: string, output: string, writes: readonly CellWrite[], plan: FillPlan, lang: Lang): string {
+function textReport(file: string, output: string, writes: readonly CellWrite[], plan: FillPlan, lang: Lang, inputText: SheetInputText): string {
   const ko = lang === 'ko';
   const lines = [ko ? `${file} → ${output}: ${writes.length}개 셀을 채웠습니다` : `${file} → ${output}: filled ${writes.length} cells`];
   for (const f of plan.conflicts) lines.push(`  ${f.sheet}!${f.cell}: ${formatFinding(f, lang)}`);
@@ -120,7 +138,8 @@ function textReport(file: string, output: string, writes: readonly CellWrite[], 
     lines.push(ko ? `  ${c.sheet}!${c.cell}: '${c.actual}' → '${c.expected}' (직접 고치세요)` : `  ${c.sheet}!${c.cell}: '${c.actual}' should read '${c.expected}' (edit it by hand)`);
   }
   if (plan.skipped.length > 0) {
-    lines.push(ko ? `  수식으로 채우지 못한 셀 ${plan.skipped.length}개: ${plan.skipped.map((s) => s.cell).join(', ')}` : `  ${plan.skipped.length} cells left alone (their inputs are text): ${plan.skipped.map((s) => s.cell).join(', ')}`);
+    lines.push(ko ? `  채우지 못한 셀 ${plan.skipped.length}개:` : `  ${plan.skipped.length} cells left alone:`);
+    for (const s of plan.skipped) lines.push(`    ${s.sheet}!${s.cell}: ${fillSkipMessage(s, inputText(s.sheet), lang)}`);
   }
   return `${lines.join('\n')}\n`;
 }

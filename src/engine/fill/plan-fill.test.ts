@@ -5,7 +5,8 @@ import type { Relation, Table } from '../model/table';
 import { roundDown, roundHalfUp } from '../numbers';
 import { grid } from '../test-support';
 import { referenceGrids } from '../../../test/fixtures/reference';
-import { AMOUNT_FORMAT, asValueWrites, captionShape, planFill, planWorkbookFill, previewFill, sumFormula } from '.';
+import { AMOUNT_FORMAT, asValueWrites, captionShape, planFill, planFillSettled, planWorkbookFill, previewFill, sumFormula } from '.';
+import { checkWorkbook } from '../check-workbook';
 import { tablesWithAllRelations } from './test-support/all-relations';
 import { CHANGE_TSV, COLLECTION_TSV, COLLECTION_ZERO_TSV, GROUPED_TSV, GROWTH_TSV, shapeSheet, TRUNCATED_TSV } from './test-support/shapes';
 
@@ -195,6 +196,23 @@ describe('planFill: formulas and figures', () => {
     expect(plan.skipped).toMatchObject([{ cell: 'C1', reason: 'text-input', related: ['A1'] }]);
   });
 
+  test.each([
+    ['a figure with a footnote mark', '61,800 ¹⁾', 61802],
+    ['a number stored as text', '1,000', 1002],
+    ['a count with its unit', '4회', 6],
+  ])('values: %s counts as its figure when the writes are constants', (_name, text, expected) => {
+    const plan = planFill(grid([[text, 2, null]], { name: 'S' }), table([sum('C1', ['A1', 'B1'])]), { values: true });
+    expect(plan.skipped).toEqual([]);
+    expect(asValueWrites(plan.writes)).toMatchObject([{ row: 0, col: 2, value: expected }]);
+  });
+
+  test('values: a compound part is still left alone, and an agreeing "4회" total keeps its unit', () => {
+    expect(planFill(grid([['2(2)', 2, null]], { name: 'S' }), table([sum('C1', ['A1', 'B1'])]), { values: true }).skipped).toMatchObject([{ cell: 'C1', reason: 'compound-input' }]);
+    const kept = planFill(grid([['1회', '3회', '4회']], { name: 'S' }), table([sum('C1', ['A1', 'B1'])]), { values: true });
+    expect([kept.writes, kept.conflicts, kept.unchanged]).toEqual([[], [], 1]);
+    expect(planFill(grid([['1회', '3회', '5회']], { name: 'S' }), table([sum('C1', ['A1', 'B1'])]), { values: true }).conflicts).toMatchObject([{ cell: 'C1', expected: 4, actual: 5 }]);
+  });
+
   test('a cycle among relations is left alone', () => {
     const plan = planFill(grid([[null, null, 1]], { name: 'S' }), table([sum('A1', ['B1', 'C1']), sum('B1', ['A1', 'C1'])]));
     expect(plan.skipped.map((s) => s.reason)).toContain('cycle');
@@ -269,6 +287,26 @@ describe('planWorkbookFill on the reference report', () => {
       expect([a, written.get(a)?.value]).toEqual([a, expected]);
       expect(written.get(a)?.formula).toMatch(/^SUM\(|^IF\(|-/);
     }
+  });
+
+  test('--values on the emptied report: every total, text inputs ("61,800 ¹⁾") included, comes back as the report\'s figure', () => {
+    const targets = [...new Set(full.tables.flatMap(targetsOf))].filter((a) => {
+      const p = fromA1(a)!;
+      const v = sheets[0].cells[p.row]?.[p.col]?.v;
+      return typeof v === 'number' || v === '-' || v === null || v === undefined;
+    });
+    const empty = sheets.map((s) => emptied(s, targets));
+    const plan = planFillSettled(empty, (current) => checkWorkbook(current), { values: true });
+    expect(plan.conflicts).toEqual([]);
+    const written = new Map(asValueWrites(plan.writes).map((w) => [refToA1(w), w]));
+    const skipped = plan.skipped.map((s) => s.cell).filter((c) => targets.includes(c));
+    expect(skipped).toEqual([]);
+    for (const a of targets) {
+      const original = sheets[0].cells[fromA1(a)!.row]?.[fromA1(a)!.col];
+      expect([a, written.get(a)?.value]).toEqual([a, original?.v === '-' ? 0 : (original?.v ?? 0)]);
+    }
+    expect(written.get('B208')).toMatchObject({ value: 219900 });
+    expect(written.get('B208')?.formula).toBeUndefined();
   });
 
   test('on the full report, equal totals become formulas and nothing conflicts', () => {

@@ -34,8 +34,11 @@ function cellAt(sheet: SheetGrid, r: { row: number; col: number }): Cell | null 
   return sheet.cells[r.row]?.[r.col] ?? null;
 }
 
-/** The value a formula reading this (untouched) cell sees. */
-function readInput(cell: Cell | null, ref: CellRef): Value {
+/**
+ * The value a formula reading this (untouched) cell sees; with `textFigures` (values written as constants), a
+ * figure typed as text counts as its figure.
+ */
+function readInput(cell: Cell | null, ref: CellRef, textFigures = false): Value {
   const n = readNumeric(cell);
   switch (n.kind) {
     case 'empty':
@@ -43,7 +46,8 @@ function readInput(cell: Cell | null, ref: CellRef): Value {
     case 'number':
       if (typeof cell?.v === 'string') {
         // The report's "-" is zero; SUM skips it and N() reads it as 0. Any other text figure a formula misreads.
-        return n.parsed?.dash ? { kind: 'num', n: 0, dashText: true } : { kind: 'bad', reason: 'text-input', related: [a1(ref)] };
+        if (n.parsed?.dash) return { kind: 'num', n: 0, dashText: true };
+        return textFigures ? { kind: 'num', n: n.value } : { kind: 'bad', reason: 'text-input', related: [a1(ref)] };
       }
       return { kind: 'num', n: n.value };
     case 'date':
@@ -65,6 +69,12 @@ function typedFigure(cell: Cell): number | string | null {
   if (n.kind === 'error') return n.code;
   if (n.kind === 'empty') return null;
   return String(cell.v);
+}
+
+/** A figure typed as text with a unit word or a footnote mark ('4회', '61,800 ¹⁾'). */
+function keepsTextFigure(cell: Cell): boolean {
+  const n = readNumeric(cell);
+  return typeof cell.v === 'string' && n.kind === 'number' && (n.parsed?.unit !== undefined || n.parsed?.footnote !== undefined);
 }
 
 function isEmptyCell(cell: Cell | null): boolean {
@@ -170,7 +180,7 @@ export function planFill(sheet: SheetGrid, table: Table, options?: FillOptionsIn
 
   const valueAt = (ref: CellRef): Value => {
     if (ref.comp !== undefined) return { kind: 'bad', reason: 'compound-input', related: [a1(ref)] };
-    return chosen.has(key(ref)) ? evaluate(ref) : readInput(cellAt(sheet, ref), ref);
+    return chosen.has(key(ref)) ? evaluate(ref) : readInput(cellAt(sheet, ref), ref, opts.values);
   };
 
   const skip = (target: CellRef, reason: SkipReason, related: string[]) =>
@@ -199,7 +209,7 @@ export function planFill(sheet: SheetGrid, table: Table, options?: FillOptionsIn
     if (visiting.has(k)) {
       // A cycle among the relations: leave the cell as it is (recorded once, where the cycle closes).
       skip(target, 'cycle', []);
-      return readInput(existing, target);
+      return readInput(existing, target, opts.values);
     }
     visiting.add(k);
     const rel = chosen.get(k)!;
@@ -243,7 +253,12 @@ export function planFill(sheet: SheetGrid, table: Table, options?: FillOptionsIn
       const typed = typedFigure(existing);
       if (!sameFigure(typed, computed.value) && !opts.overwrite) {
         conflict(target, computed.value, typed, related, rel.type);
-        return readInput(existing, target);
+        return readInput(existing, target, opts.values);
+      }
+      if (opts.values && keepsTextFigure(existing)) {
+        // '4회' or '61,800 ¹⁾' already says the figure; a bare constant would lose its unit or footnote mark.
+        plan.unchanged++;
+        return readInput(existing, target, true);
       }
     }
     const fmt = existing?.fmt ? undefined : rel.type === 'rate' ? rateFormat(rel.decimals, rel.scale) : opts.amountFormat;

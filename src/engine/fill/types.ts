@@ -12,6 +12,11 @@ export const fillOptionsSchema = z.object({
   rounding: roundingPolicySchema.default('half-up'),
   /** Replace typed constants that disagree with the computed figure (otherwise they become fill.conflict). */
   overwrite: z.boolean().default(false),
+  /**
+   * The writes will be made as constants (--values, asValueWrites): no formula has to read the inputs, so a figure
+   * typed as text ("61,800 ¹⁾", "19,000", "4회") counts as its figure instead of leaving its totals unwritten.
+   */
+  values: z.boolean().default(false),
   /** Number format for totals and differences written into a cell that has none. */
   amountFormat: z.string().min(1).default(AMOUNT_FORMAT),
 });
