@@ -1,4 +1,6 @@
+import { CopyTableButton } from '../copy/copy-table-button';
 import { FindingCard } from '../finding-card';
+import { structuredStringsFor } from '../strings/structured-strings';
 import { useFindingsListStyles } from './findings-list.styles';
 import type { FindingsListProps, SheetGroup } from './findings-list.types';
 import { useFindingsList } from './use-findings-list';
@@ -11,6 +13,8 @@ export function FindingsList(props: FindingsListProps) {
   const { openGroups, acceptedGroups } = useFindingsList(props);
   const styles = useFindingsListStyles();
   const { strings } = props;
+  const copyStrings = structuredStringsFor(props.lang);
+  const tableById = new Map(props.tables.map((t) => [t.id, t]));
 
   const renderGroups = (groups: SheetGroup[], prefix: string) =>
     groups.map((sheet) => (
@@ -22,6 +26,11 @@ export function FindingsList(props: FindingsListProps) {
               <span>{table.title}</span>
               {table.range && <span className={styles.range}>{table.range}</span>}
             </h3>
+            {tableById.has(table.id) && (
+              <div>
+                <CopyTableButton tableId={table.id} sheet={sheet.sheet} range={tableById.get(table.id)!.range} table={tableById.get(table.id)} strings={copyStrings} />
+              </div>
+            )}
             <ul className={styles.items}>
               {table.items.map((item) => (
                 <li key={item.key}>

@@ -13,6 +13,7 @@ import { FindingsList } from '../findings-list';
 import { RoundingSetting } from '../settings';
 import { EmptyState, ErrorView, ProgressView } from '../status';
 import type { Strings } from '../strings';
+import { StructuredPanel } from '../structured';
 import { Summary } from '../summary';
 import { usePaneStyles } from './pane.styles';
 import type { CheckSource, PaneActions, PaneProps, PaneState } from './pane.types';
@@ -97,6 +98,14 @@ export function Pane(props: PaneProps) {
       )}
 
       <PaneBody state={state} actions={actions} />
+
+      <StructuredPanel
+        lang={state.lang}
+        tables={phase.kind === 'done' ? phase.result.tables : undefined}
+        openedFile={state.openedFile}
+        // A structured change makes the findings stale: Excel checks again, standalone checks the changed file.
+        onChanged={(file) => void (mode === 'office' ? actions.checkWorkbook() : file ? actions.openFile(file) : undefined)}
+      />
     </main>
   );
 }

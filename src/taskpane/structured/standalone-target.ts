@@ -1,5 +1,4 @@
 import type { XlsxWorkbook } from '../../xlsx/xlsx-workbook';
-import { readFileBytes } from '../file-picker/read-file-bytes';
 import type { StructureTarget } from './structured-services';
 import type { WorkbookChange } from './workbook-change';
 
@@ -12,14 +11,20 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * The standalone page's workbook: the file the user opened (or a new one), held in memory by the exceljs
  * adapter; every change goes into it and the pane offers the result as a download. Nothing leaves the page.
  */
-export function standaloneTarget(loadXlsx: () => Promise<XlsxModule>): StructureTarget & { remember(file: File): void } {
-  let file: File | null = null;
+/** The file the pane opened: its name and bytes. */
+export interface OpenedBytes {
+  name: string;
+  data: ArrayBuffer;
+}
+
+export function standaloneTarget(loadXlsx: () => Promise<XlsxModule>): StructureTarget & { remember(file: OpenedBytes | null): void } {
+  let file: OpenedBytes | null = null;
   let saved: File | null = null;
   let book: Promise<XlsxWorkbook> | null = null;
   const workbook = () => {
     book ??= (async () => {
       const { XlsxWorkbook } = await loadXlsx();
-      return file ? XlsxWorkbook.fromBuffer(await readFileBytes(file)) : XlsxWorkbook.empty();
+      return file ? XlsxWorkbook.fromBuffer(file.data) : XlsxWorkbook.empty();
     })().catch((e: unknown) => {
       book = null;
       throw e;
@@ -27,9 +32,8 @@ export function standaloneTarget(loadXlsx: () => Promise<XlsxModule>): Structure
     return book;
   };
   return {
-    remember: (next: File) => {
-      // The pane checks the file it was just handed back: keep the workbook in memory.
-      if (next === saved) return;
+    remember: (next: OpenedBytes | null) => {
+      if (next === file || next?.data === file?.data) return;
       file = next;
       book = null;
     },

@@ -38,8 +38,8 @@ export interface StructuredServices {
   tableForClipboard(sheet: string, range: CellRange, table?: TableLayout): Promise<{ html: string; text: string } | null>;
   /** Build or refresh the bureau summary sheet (and, in Excel, its chart). */
   buildSummary(): Promise<StructuredOutcome>;
-  /** Standalone: remember the file the user opened, so changes go into it. */
-  rememberFile?(file: File): void;
+  /** Standalone: remember the file the pane opened (name and bytes), so changes go into it. */
+  rememberFile?(file: { name: string; data: ArrayBuffer } | null): void;
 }
 
 function failure(error: unknown): StructuredOutcome {

@@ -36,16 +36,17 @@ describe('standaloneTarget', () => {
     expect(registry.entries.map((e) => [e.id, e.sheet, e.range])).toEqual([[planned.entries[0].id, '예산팀', planned.entries[0].range]]);
   });
 
-  it('changes the file the user opened, keeping its sheets, and keeps the workbook when handed its own saved file back', async () => {
+  it('changes the file the user opened, keeping its sheets; the saved file, opened again, holds the change', async () => {
     const original = XlsxWorkbook.fromGrids([{ name: '메모', cells: [[{ v: '그대로' }]], merges: [] }]);
-    const opened = new File([(await original.toBuffer()) as BlobPart], 'team.xlsx');
+    const bytes = (await original.toBuffer()) as Uint8Array;
+    const opened = { name: 'team.xlsx', data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
     const load = jest.fn(loadXlsx);
     const target = standaloneTarget(load);
     target.remember(opened);
     await target.apply(template(await target.readSheets()).change, 'template');
     const saved = (await target.savedFile!())!;
     expect(saved.name).toBe('team.xlsx');
-    target.remember(saved);
+    target.remember({ name: saved.name, data: await saved.arrayBuffer() });
     const sheets = await target.readSheets();
     expect(sheets.map((s) => s.name)).toEqual(['메모', '예산팀', REGISTRY_SHEET]);
     expect(sheets[0].cells[0][0]).toEqual({ v: '그대로' });

@@ -1,0 +1,2 @@
+export { TemplateGallery } from './template-gallery';
+export type * from './template-gallery.types';
