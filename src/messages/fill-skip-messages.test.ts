@@ -7,8 +7,8 @@ describe('fillSkipMessage', () => {
   test.each([
     ['text-input', ['E209'], 'ko', ["E209의 '61,800 ¹⁾'", '--values']],
     ['text-input', ['E209'], 'en', ["E209 holds '61,800 ¹⁾' as text", 'type it as a number', '--values']],
-    ['text-input', ['E208'], 'ko', ['E208', '채우지 못해']],
-    ['text-input', ['E208'], 'en', ['its input (E208) is left alone too']],
+    ['text-input', ['E208'], 'ko', ['입력 셀 E208도 채우지 못해']],
+    ['text-input', ['E208'], 'en', ['its input E208 is left alone too']],
     ['compound-input', ['A12'], 'ko', ["'22(22)'", '값이 여럿']],
     ['compound-input', ['A12'], 'en', ["A12 ('22(22)') holds several figures"]],
     ['error-input', ['C5'], 'en', ['C5 holds an error (#REF!)']],

@@ -29,12 +29,10 @@ export function fillSkipMessage(skip: FillSkipLike, text: InputText, lang: Lang)
   switch (skip.reason) {
     case 'text-input':
       if (!input) {
-        return ko
-          ? `입력 셀(${others})도 채우지 못해 이 셀도 그대로 둡니다`
-          : `its input (${others}) is left alone too, so this cell is`;
+        return ko ? `입력 셀 ${others}도 채우지 못해 그대로 둡니다 (그 셀의 이유를 보세요)` : `its input ${others} is left alone too (see why there)`;
       }
       return ko
-        ? `${input.cell}의 '${input.text}'는 텍스트라 수식이 더하거나 읽지 못합니다 — 숫자로 입력하거나 --values로 값을 채우세요`
+        ? `${input.cell}의 '${input.text}'은(는) 텍스트라 수식이 더하거나 읽지 못합니다 — 숫자로 입력하거나 --values로 값을 채우세요`
         : `${input.cell} holds '${input.text}' as text, which a formula cannot add or read: type it as a number, or fill with --values`;
     case 'compound-input':
       return ko

@@ -130,7 +130,7 @@ describe('report-tables fill', () => {
     expect(json.writes.some((w) => w.cell === 'D2' || w.cell === 'B4')).toBe(false);
     expect(json.writes.find((w) => w.cell === 'C2')).toMatchObject({ formula: 'SUM(C3:C4)', value: 11000 });
     const text = await fill([input, '-o', path.join(dir, 'footnote-text.xlsx')]);
-    expect(text.out).toContain("D4의 '61,800 ¹⁾'는 텍스트라");
+    expect(text.out).toContain("D4의 '61,800 ¹⁾'은(는) 텍스트라");
 
     const values = await fill([input, '-o', path.join(dir, 'footnote-values.xlsx'), '--json', '--values']);
     expect(values.code).toBe(0);

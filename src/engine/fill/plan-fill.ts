@@ -385,6 +385,7 @@ export function captionShape(text: string, amount: number): { prefix: string; su
 export function planWorkbookFill(sheets: readonly SheetGrid[], result: Pick<CheckResult, 'tables'>, options?: FillOptionsInput): FillPlan {
   const plan = emptyPlan();
   const written = new Set<string>();
+  const skippedSeen = new Set<string>();
   for (const table of result.tables) {
     const sheet = sheets.find((s) => s.name === table.sheet);
     if (!sheet) continue;
@@ -397,7 +398,13 @@ export function planWorkbookFill(sheets: readonly SheetGrid[], result: Pick<Chec
     }
     plan.conflicts.push(...part.conflicts);
     plan.compound.push(...part.compound);
-    plan.skipped.push(...part.skipped);
+    // A compound caption ('정원 22명(현원 22명)') is skipped once per figure: say it once.
+    for (const s of part.skipped) {
+      const k = `${s.sheet}!${s.cell}!${s.reason}`;
+      if (skippedSeen.has(k)) continue;
+      skippedSeen.add(k);
+      plan.skipped.push(s);
+    }
     plan.unchanged += part.unchanged;
   }
   return plan;
