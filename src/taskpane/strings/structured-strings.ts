@@ -115,3 +115,23 @@ export function structuredStringsFor(lang: Lang): StructuredStrings {
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
+
+const KIND_NAMES: Record<string, [ko: string, en: string]> = {
+  'budget-by-year': ['연차별 소요재원', 'Budget by year'],
+  'budget-size': ['예산 규모', 'Budget size'],
+  staffing: ['정원·현원', 'Staffing'],
+  'pledge-counts': ['공약 사업 수', 'Pledge counts'],
+  'participatory-budget': ['주민참여예산', 'Participatory budget'],
+  lawsuits: ['소송 현황', 'Lawsuits'],
+  'legal-advice': ['법률 상담', 'Legal advice'],
+  bylaws: ['자치법규', 'By-laws'],
+  'council-sessions': ['의회 회기', 'Council sessions'],
+  'counts-by-field': ['분야별 건수', 'Counts by field'],
+  crosstab: ['교차표', 'Crosstab'],
+};
+
+/** A table kind as people call it ('소송 현황'); the id itself for a kind not named here. */
+export function kindName(kind: string, lang: Lang): string {
+  const names = KIND_NAMES[kind];
+  return names ? names[lang === 'ko' ? 0 : 1] : kind;
+}

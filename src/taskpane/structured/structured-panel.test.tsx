@@ -62,6 +62,7 @@ describe('templates gallery', () => {
     const gallery = screen.getByTestId('template-gallery');
     const budget = await within(gallery).findByRole('radio', { name: /budget-by-year/ });
     expect(within(budget).getByTestId('template-preview')).toHaveTextContent('연차별 소요재원');
+    expect(within(gallery).getByRole('radio', { name: /소송 현황/ })).toHaveAttribute('aria-checked', 'false');
     expect(within(gallery).getAllByRole('radio').length).toBeGreaterThanOrEqual(11);
     const from = within(gallery).getByLabelText(s.yearFrom);
     await user.clear(from);

@@ -96,7 +96,7 @@ export function StructuredPanel(props: StructuredPanelProps) {
         <Tab value="summary">{s.tabSummary}</Tab>
       </TabList>
 
-      {tab === 'templates' && <TemplateGallery strings={s} mode={structured.mode} onDone={changed} />}
+      {tab === 'templates' && <TemplateGallery strings={s} lang={props.lang} mode={structured.mode} onDone={changed} />}
       {tab === 'tables' && (
         <>
           <StructuredList strings={s} version={version} onCopied={say} />

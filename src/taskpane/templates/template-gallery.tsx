@@ -1,4 +1,5 @@
 import { Button, Field, Input, mergeClasses, Spinner, Text } from '@fluentui/react-components';
+import { kindName } from '../strings/structured-strings';
 import type { KindPreview } from '../structured/structured-kit';
 import { useTemplateGalleryStyles } from './template-gallery.styles';
 import type { TemplateGalleryProps } from './template-gallery.types';
@@ -60,10 +61,12 @@ export function TemplateGallery(props: TemplateGalleryProps) {
               onClick={() => actions.setKind(k.kind)}
             >
               <Text size={200} weight="semibold">
-                {k.kind}
+                {kindName(k.kind, props.lang)}
               </Text>
               <HeaderPreview preview={k} cellClass={styles.previewCell} tableClass={styles.preview} />
-              <Text size={100}>({k.unit})</Text>
+              <Text size={100}>
+                {k.kind} ({k.unit})
+              </Text>
             </button>
           ))}
         </div>

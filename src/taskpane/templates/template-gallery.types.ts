@@ -1,10 +1,12 @@
 import type { SpecKind } from '../../specs';
+import type { Lang } from '../strings';
 import type { StructuredStrings } from '../strings/structured-strings';
 import type { KindPreview } from '../structured/structured-kit';
 import type { StructuredOutcome } from '../structured/structured-services';
 
 export interface TemplateGalleryProps {
   strings: StructuredStrings;
+  lang: Lang;
   mode: 'office' | 'standalone';
   /** The year the gallery starts from (the plan year's span around it). */
   thisYear?: number;
