@@ -25,6 +25,7 @@ export function officeTarget(office: OfficeServices, structure: Pick<ExcelStruct
   const write = (writes: CellWrite[], label: string) => (undo ? undo.apply(writes, label) : office.port.writeCells(writes));
   return {
     readSheets: () => office.port.readSheets(),
+    ...(office.port.readRegistry ? { readRegistry: () => office.port.readRegistry!() } : {}),
     selection: async () => {
       const s = await office.port.getSelection();
       return s ? { sheet: s.sheet, at: { row: s.range.r0, col: s.range.c0 } } : null;

@@ -38,6 +38,7 @@ export function standaloneTarget(loadXlsx: () => Promise<XlsxModule>): Structure
       book = null;
     },
     readSheets: async () => (await workbook()).readSheets(),
+    readRegistry: async () => (await workbook()).readRegistry(),
     selection: async () => null,
     apply: async (change: WorkbookChange) => {
       const wb = await workbook();

@@ -5,7 +5,7 @@
 import { createContext, useContext } from 'react';
 import type { CellRange, SheetGrid } from '../../engine/grid/types';
 import type { TableLayout, Table } from '../../engine/model/table';
-import type { RegistryEntry } from '../../engine/registry';
+import type { RegistryEntry, RegistryRead } from '../../engine/registry';
 import type { SpecKind } from '../../specs';
 import type { KindPreview, PlanRefusal, ReportPreview, StructuredKit, YearSpan } from './structured-kit';
 import type { WorkbookChange } from './workbook-change';
@@ -13,6 +13,8 @@ import type { WorkbookChange } from './workbook-change';
 /** Where changes land: applied as one change (sheets, merges, names, then cells through the undo log). */
 export interface StructureTarget {
   readSheets(): Promise<SheetGrid[]>;
+  /** The registry with each range as its RT_ name now holds it (rows inserted above move it), where the adapter reads names. */
+  readRegistry?(): Promise<RegistryRead>;
   /** The selection's sheet and top-left cell, or null (a file). */
   selection(): Promise<{ sheet: string; at: { row: number; col: number } } | null>;
   apply(change: WorkbookChange, label: string): Promise<void>;
@@ -90,7 +92,7 @@ export function structuredServices(
         return failure(e);
       }
     },
-    listTables: async () => (await kit()).structuredTables(await target.readSheets()),
+    listTables: async () => (target.readRegistry ? (await target.readRegistry()).entries : (await kit()).structuredTables(await target.readSheets())),
     adopt: async (request) => {
       const k = await kit();
       try {

@@ -5,6 +5,7 @@ import * as xlsxModule from '../../xlsx/xlsx-workbook';
 import { officeTarget } from './office-target';
 import { standaloneTarget } from './standalone-target';
 import { planTemplateInsert } from './structured-kit';
+import { structuredServices } from './structured-services';
 
 const NOW = '2026-11-28T00:00:00.000Z';
 const { XlsxWorkbook } = xlsxModule;
@@ -31,6 +32,8 @@ describe('standaloneTarget', () => {
       [REGISTRY_SHEET, 'veryHidden'],
     ]);
     expect(sheets[0].merges).toEqual(expect.arrayContaining(planned.change.merges.map((m) => m.range)));
+    // The target itself reads its registry through the names too.
+    expect((await target.readRegistry!()).entries.map((e) => e.id)).toEqual([planned.entries[0].id]);
     const registry = await back.readRegistry();
     expect(registry.problems).toEqual([]);
     expect(registry.entries.map((e) => [e.id, e.sheet, e.range])).toEqual([[planned.entries[0].id, '예산팀', planned.entries[0].range]]);
@@ -89,11 +92,28 @@ describe('officeTarget', () => {
     await o.target.apply(template().change, 'template');
     expect(o.calls).toEqual(['structure', `writeCells ${REGISTRY_SHEET}`, 'writeCells 예산팀']);
     await expect(o.target.selection()).resolves.toEqual({ sheet: 'S', at: { row: 4, col: 2 } });
+    // This port reads no names: the list falls back to the registry rows of the sheets.
+    expect(o.target.readRegistry).toBeUndefined();
   });
 
   it("draws the summary's chart by rows, named so a refresh replaces it", async () => {
     const o = office();
     await o.target.addChart!('총괄', { r0: 9, c0: 3, r1: 9, c1: 6 }, { title: '연도별 합계', categories: { r0: 1, c0: 3, r1: 1, c1: 6 } });
     expect(o.structure.addColumnChart).toHaveBeenCalledWith('총괄', { r0: 9, c0: 3, r1: 9, c1: 6 }, { title: '연도별 합계', name: 'RT_summary_chart', seriesBy: 'Rows', categories: { r0: 1, c0: 3, r1: 1, c1: 6 } });
+  });
+});
+
+describe('structuredServices.listTables', () => {
+  it("takes the adapter's registry (ranges from the RT_ names) over the rows of the sheets when it has one", async () => {
+    const planned = template();
+    const moved = { ...planned.entries[0], range: { ...planned.entries[0].range, r0: planned.entries[0].range.r0 + 5, r1: planned.entries[0].range.r1 + 5 } };
+    const readSheets = jest.fn(async () => [] as SheetGrid[]);
+    const kit = jest.fn(async () => {
+      throw new Error('the kit is not needed to list');
+    });
+    const services = structuredServices('office', { readSheets, readRegistry: async () => ({ entries: [moved], problems: [] }), selection: async () => null, apply: async () => undefined }, kit);
+    await expect(services.listTables()).resolves.toEqual([moved]);
+    expect(readSheets).not.toHaveBeenCalled();
+    expect(kit).not.toHaveBeenCalled();
   });
 });
