@@ -100,7 +100,21 @@ export function withFullCalcOnLoad(workbook: string): string {
   return `${workbook.slice(0, at)}<calcPr fullCalcOnLoad="1"/>${workbook.slice(at)}`;
 }
 
-/** Apply writes to the package. Writes to one cell: the last wins. */
+/**
+ * Several writes to one cell become one, as if applied in order: the last write's value and formula win, and a
+ * write that leaves the format alone (fmt undefined) keeps a format an earlier write in the batch set.
+ */
+function foldWrites(writes: readonly CellWrite[]): CellWrite[] {
+  const byCell = new Map<string, CellWrite>();
+  for (const w of writes) {
+    const key = `${w.sheet}\u0000${w.row}\u0000${w.col}`;
+    const earlier = byCell.get(key);
+    byCell.set(key, earlier && w.fmt === undefined && earlier.fmt !== undefined ? { ...w, fmt: earlier.fmt } : w);
+  }
+  return [...byCell.values()];
+}
+
+/** Apply writes to the package (several writes to one cell fold into one, see foldWrites). */
 export async function patchXlsxPackage(input: Uint8Array, writes: readonly CellWrite[], options: PatchOptions): Promise<PatchResult> {
   let zip: JSZip;
   try {
@@ -121,7 +135,7 @@ export async function patchXlsxPackage(input: Uint8Array, writes: readonly CellW
   const styles = stylesXml ? new StylesEditor(stylesXml) : null;
 
   const bySheet = new Map<string, CellWrite[]>();
-  for (const w of writes) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
+  for (const w of foldWrites(writes)) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
   for (const [name, list] of bySheet) {
     const path = sheets.get(name);
     const xml = path ? await text(zip, path) : null;

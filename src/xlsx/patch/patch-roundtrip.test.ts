@@ -67,6 +67,19 @@ test('property: a patched package reads back as the writes say, and the undo wri
       const restored = await readWorkbookBuffer((await patchXlsxPackage(bytes, undo, { sheets: patched })).bytes);
       expect(normal(restored)).toEqual(normal(original));
     }),
-    { numRuns: 25 },
+    {
+      numRuns: 25,
+      examples: [
+        // Found by CI: a cell written twice in one batch, the second write leaving the format alone.
+        [
+          { name: '표', cells: [[{ v: null, error: '#REF!' }]], merges: [] },
+          [
+            { sheet: '표', row: 3, col: 3, value: 0, formula: 'SUM(A1:A2)', fmt: '#,##0;"△"#,##0;"-"' },
+            { sheet: '표', row: 3, col: 3, value: 0, formula: 'SUM(A1:A2)' },
+            { sheet: '표', row: 0, col: 0, value: 0, formula: 'SUM(A1:A2)' },
+          ],
+        ],
+      ],
+    },
   );
 }, 60000);
