@@ -11,5 +11,6 @@ module.exports = {
     // office-addin-mock pulls office-addin-manifest, whose ESM-only dependencies jest cannot load.
     '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
   },
+  setupFilesAfterEnv: ['<rootDir>/test/setup-testing-library.js'],
   modulePathIgnorePatterns: ['<rootDir>/lib/', '<rootDir>/dist/'],
 };
