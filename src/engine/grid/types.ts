@@ -1,5 +1,5 @@
 /**
- * The plain data the engine works on. Adapters (Office.js, exceljs) turn a workbook into
+ * The plain data the engine works on. Adapters (the Excel add-in API, exceljs) turn a workbook into
  * `SheetGrid`s; nothing in the engine knows where a grid came from.
  *
  * Coordinates are 0-based (row 0 = spreadsheet row 1, col 0 = column A).
