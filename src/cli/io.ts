@@ -20,3 +20,9 @@ export class UsageError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_TROUBLE = 2;
+
+/** One line on stderr naming what went wrong (a file, a sheet …) and why; the exit status for trouble. */
+export function reportTrouble(io: CliIo, what: string, reason: string): number {
+  io.stderr(`report-tables: ${what}: ${reason}\n`);
+  return EXIT_TROUBLE;
+}

@@ -9,16 +9,11 @@ import { readProblemReason } from '../../messages';
 import { readWorkbookFile } from '../../xlsx/read-file';
 import { isWorkbookReadError } from '../../xlsx/read-problem';
 import type { Command } from '../command';
-import { EXIT_OK, EXIT_TROUBLE, UsageError, type CliIo } from '../io';
+import { EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
 import { oneOf, parseOptions } from '../parse-options';
 import { writeWhole } from '../fill/write-output';
 
 const CAPTIONS: readonly NonNullable<ExportOptions['captions']>[] = ['none', 'unit', 'all'];
-
-function fail(io: CliIo, what: string, reason: string): number {
-  io.stderr(`report-tables: ${what}: ${reason}\n`);
-  return EXIT_TROUBLE;
-}
 
 /** A whole HTML document (a file needs its charset said, or Korean reads as mojibake). */
 export function htmlDocument(fragment: string, title: string): string {
@@ -53,13 +48,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
   try {
     sheets = await readWorkbookFile(input);
   } catch (err) {
-    if (isWorkbookReadError(err)) return fail(io, input, readProblemReason(err.problem, 'en'));
-    return fail(io, input, `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    if (isWorkbookReadError(err)) return reportTrouble(io, input, readProblemReason(err.problem, 'en'));
+    return reportTrouble(io, input, `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
   const sheet = sheets.find((s) => s.name === sheetName && s.state !== 'veryHidden');
   if (!sheet) {
     const names = sheets.filter((s) => s.state !== 'veryHidden').map((s) => `'${s.name}'`);
-    return fail(io, input, `no sheet named '${sheetName}' (sheets: ${names.join(', ') || 'none'})`);
+    return reportTrouble(io, input, `no sheet named '${sheetName}' (sheets: ${names.join(', ') || 'none'})`);
   }
 
   const tables = tablesOn(sheets, sheet.name);
@@ -67,17 +62,17 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const rangeText = values.range as string | undefined;
   if (rangeText !== undefined) {
     const parsed = rangeFromA1(rangeText.trim().toUpperCase().replace(/\$/g, ''));
-    if (!parsed) return fail(io, input, `'${rangeText}' is not a range like A1:G9`);
+    if (!parsed) return reportTrouble(io, input, `'${rangeText}' is not a range like A1:G9`);
     range = parsed;
   } else {
-    if (tables.length === 0) return fail(io, input, `no table found on sheet '${sheet.name}': give --range`);
+    if (tables.length === 0) return reportTrouble(io, input, `no table found on sheet '${sheet.name}': give --range`);
     range = tables[0].range;
     if (tables.length > 1) {
       io.stderr(`report-tables: exported the first of ${tables.length} tables on '${sheet.name}' (${rangeToA1(range)}); the others: ${tables.slice(1).map((t) => rangeToA1(t.range)).join(', ')}\n`);
     }
   }
   if (!sheet.cells.slice(range.r0, range.r1 + 1).some((line) => line?.slice(range.c0, range.c1 + 1).some((c) => c && c.v !== null && c.v !== ''))) {
-    return fail(io, input, `the range ${rangeToA1(range)} of '${sheet.name}' is empty`);
+    return reportTrouble(io, input, `the range ${rangeToA1(range)} of '${sheet.name}' is empty`);
   }
   const table = tables.find((t) => rangeToA1(t.range) === rangeToA1(range));
   let text = exportTable(sheet, range, format, { table, captions });
@@ -96,7 +91,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       'no-folder': 'the output folder does not exist',
       'not-writable': `cannot write the output${written.detail ? ` (${written.detail})` : ''}`,
     }[written.reason];
-    return fail(io, output, reason);
+    return reportTrouble(io, output, reason);
   }
   io.stderr(`report-tables: ${sheet.name}!${rangeToA1(range)} → ${output} (${format})\n`);
   return EXIT_OK;

@@ -2,7 +2,6 @@
  * report-tables fill <in.xlsx> -o <out.xlsx> [--values] [--overwrite] [--force] [--json] [--rounding half-up|truncate] [--lang ko|en]
  * Exit: 0 wrote everything, 1 wrote but left conflicts, 2 could not read or write (nothing written).
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { asValueWrites, fromA1, planFillSettled, toA1, type CellWrite, type FillPlan, type RoundingPolicy, type SheetGrid } from '../../engine';
 import { fillSkipMessage, formatFinding, readProblemReason, type Lang } from '../../messages';
@@ -11,9 +10,10 @@ import { readFileBytes } from '../../xlsx/read-file';
 import { isWorkbookReadError } from '../../xlsx/read-problem';
 import { isPatchError, patchXlsxPackage, verifyPatched } from '../../xlsx/patch';
 import type { CliDeps, Command } from '../command';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, UsageError, type CliIo } from '../io';
+import { EXIT_FINDINGS, EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
 import { oneOf, parseOptions } from '../parse-options';
 import { writeWhole } from './write-output';
+import { pathExists } from '../path-exists';
 
 const ROUNDING: readonly RoundingPolicy[] = ['half-up', 'truncate'];
 const LANGS: readonly Lang[] = ['ko', 'en'];
@@ -26,11 +26,6 @@ export interface FillJson {
   compound: FillPlan['compound'];
   /** Cells fill left alone, each with the reason in words (the input it could not use quoted). */
   skipped: (FillPlan['skipped'][number] & { message: string })[];
-}
-
-function fail(io: CliIo, file: string, reason: string): number {
-  io.stderr(`report-tables: ${file}: ${reason}\n`);
-  return EXIT_TROUBLE;
 }
 
 async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -52,7 +47,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
   const ko = lang === 'ko';
 
   if (path.resolve(input) === path.resolve(output)) {
-    return fail(io, output, ko ? '입력 파일에 덮어쓸 수 없습니다. 다른 출력 파일을 지정하세요' : 'the output is the input; fill never changes its input');
+    return reportTrouble(io, output, ko ? '입력 파일에 덮어쓸 수 없습니다. 다른 출력 파일을 지정하세요' : 'the output is the input; fill never changes its input');
   }
 
   let bytes: Uint8Array;
@@ -61,11 +56,11 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
     bytes = await readFileBytes(input);
     sheets = await readWorkbookBuffer(bytes, { fileName: input });
   } catch (err) {
-    if (isWorkbookReadError(err)) return fail(io, input, readProblemReason(err.problem, lang));
-    return fail(io, input, `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    if (isWorkbookReadError(err)) return reportTrouble(io, input, readProblemReason(err.problem, lang));
+    return reportTrouble(io, input, `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
   if (values.force !== true && (await pathExists(output))) {
-    return fail(io, output, ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)');
+    return reportTrouble(io, output, ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)');
   }
 
   const plan = planFillSettled(sheets, (current) => deps.checkWorkbook(current, { rounding }), { rounding, overwrite: values.overwrite === true, values: values.values === true });
@@ -76,7 +71,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
     patched = (await patchXlsxPackage(bytes, writes, { sheets })).bytes;
     await verifyPatched(patched, writes);
   } catch (err) {
-    if (isPatchError(err)) return fail(io, input, (ko ? '안전하게 채울 수 없습니다: ' : 'cannot fill safely: ') + err.message);
+    if (isPatchError(err)) return reportTrouble(io, input, (ko ? '안전하게 채울 수 없습니다: ' : 'cannot fill safely: ') + err.message);
     throw err;
   }
 
@@ -87,7 +82,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
       'no-folder': ko ? '출력 폴더가 없습니다' : 'the output folder does not exist',
       'not-writable': ko ? `출력 파일을 쓸 수 없습니다${written.detail ? ` (${written.detail})` : ''}` : `cannot write the output${written.detail ? ` (${written.detail})` : ''}`,
     }[written.reason];
-    return fail(io, output, reason);
+    return reportTrouble(io, output, reason);
   }
 
   const inputText = inputTextOf(sheets, new Set(plan.skipped.map((s) => `${s.sheet}!${s.cell}`)));
@@ -142,15 +137,6 @@ function textReport(file: string, output: string, writes: readonly CellWrite[], 
     for (const s of plan.skipped) lines.push(`    ${s.sheet}!${s.cell}: ${fillSkipMessage(s, inputText(s.sheet), lang)}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-async function pathExists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export const fillCommand: Command = {

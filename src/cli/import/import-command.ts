@@ -4,7 +4,6 @@
  * lines, merged headers, plain figures as numbers in the report's format, registered as structured tables where
  * a spec can declare them. Exit: 0 written, 2 could not read the text or write the workbook (nothing written).
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { rangeToA1 } from '../../engine';
 import { importReportText, type ReportImport } from '../../engine/import-report';
@@ -13,17 +12,13 @@ import { gridsToWorkbook } from '../../xlsx/write-grids';
 import { readFileBytes } from '../../xlsx/read-file';
 import { isWorkbookReadError } from '../../xlsx/read-problem';
 import type { Command } from '../command';
-import { EXIT_OK, EXIT_TROUBLE, UsageError, type CliIo } from '../io';
+import { EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
 import { oneOf, parseOptions } from '../parse-options';
 import { writeWhole } from '../fill/write-output';
 import { decodeReportText, type DecodedText } from './decode-text';
+import { pathExists } from '../path-exists';
 
 const LANGS: readonly Lang[] = ['ko', 'en'];
-
-function fail(io: CliIo, file: string, reason: string): number {
-  io.stderr(`report-tables: ${file}: ${reason}\n`);
-  return EXIT_TROUBLE;
-}
 
 function decodeReason(decoded: Extract<DecodedText, { ok: false }>, ko: boolean): string {
   switch (decoded.reason) {
@@ -55,15 +50,6 @@ export async function reportWorkbookBytes(result: ReportImport): Promise<Uint8Ar
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     output: { type: 'string', short: 'o' },
@@ -79,25 +65,25 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const input = positionals[0];
   const force = values.force === true;
   if (path.resolve(input) === path.resolve(output)) {
-    return fail(io, output, ko ? '입력 파일에 덮어쓸 수 없습니다. 다른 출력 파일을 지정하세요' : 'the output is the input; give another output file');
+    return reportTrouble(io, output, ko ? '입력 파일에 덮어쓸 수 없습니다. 다른 출력 파일을 지정하세요' : 'the output is the input; give another output file');
   }
 
   let bytes: Uint8Array;
   try {
     bytes = await readFileBytes(input);
   } catch (err) {
-    if (isWorkbookReadError(err)) return fail(io, input, readProblemReason(err.problem, lang));
+    if (isWorkbookReadError(err)) return reportTrouble(io, input, readProblemReason(err.problem, lang));
     throw err;
   }
   const decoded = decodeReportText(bytes);
-  if (!decoded.ok) return fail(io, input, decodeReason(decoded, ko));
-  if (!force && (await exists(output))) {
-    return fail(io, output, ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)');
+  if (!decoded.ok) return reportTrouble(io, input, decodeReason(decoded, ko));
+  if (!force && (await pathExists(output))) {
+    return reportTrouble(io, output, ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)');
   }
 
   const result = importReportText(decoded.text, { now: new Date().toISOString() });
   if (result.tables.length === 0) {
-    return fail(io, input, ko ? '보고서 표(탭으로 구분된 줄)를 찾지 못했습니다' : 'no report tables (tab-separated lines) found in the text');
+    return reportTrouble(io, input, ko ? '보고서 표(탭으로 구분된 줄)를 찾지 못했습니다' : 'no report tables (tab-separated lines) found in the text');
   }
   const written = await writeWhole(output, await reportWorkbookBytes(result), force);
   if (!written.ok) {
@@ -106,7 +92,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       'no-folder': ko ? '출력 폴더가 없습니다' : 'the output folder does not exist',
       'not-writable': ko ? `출력 파일을 쓸 수 없습니다${written.detail ? ` (${written.detail})` : ''}` : `cannot write the output${written.detail ? ` (${written.detail})` : ''}`,
     }[written.reason];
-    return fail(io, output, reason);
+    return reportTrouble(io, output, reason);
   }
 
   const registered = result.tables.filter((t) => t.id !== undefined).length;

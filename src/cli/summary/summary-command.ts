@@ -15,7 +15,7 @@ import { isWorkbookReadError } from '../../xlsx/read-problem';
 import { XlsxWorkbook } from '../../xlsx/xlsx-workbook';
 import { isPatchError, patchXlsxPackage, verifyPatched } from '../../xlsx/patch';
 import type { CliDeps, Command } from '../command';
-import { EXIT_OK, EXIT_TROUBLE, UsageError, type CliIo } from '../io';
+import { EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
 import { oneOf, parseOptions } from '../parse-options';
 import { writeWhole } from '../fill/write-output';
 
@@ -39,11 +39,6 @@ export async function partsExceljsWouldDrop(bytes: Uint8Array, lang: Lang): Prom
   const zip = await JSZip.loadAsync(bytes);
   const names = Object.keys(zip.files);
   return FRAGILE_PARTS.filter((p) => names.some((n) => p.pattern.test(n))).map((p) => p[lang]);
-}
-
-function fail(io: CliIo, file: string, reason: string): number {
-  io.stderr(`report-tables: ${file}: ${reason}\n`);
-  return EXIT_TROUBLE;
 }
 
 export interface SummaryJson {
@@ -71,7 +66,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
   if (!output) throw new UsageError('no output file given (-o <out.xlsx>)');
   const input = positionals[0];
   if (path.resolve(input) === path.resolve(output)) {
-    return fail(io, output, ko ? '입력 파일에 덮어쓸 수 없습니다. 다른 출력 파일을 지정하세요' : 'the output is the input; summary never changes its input');
+    return reportTrouble(io, output, ko ? '입력 파일에 덮어쓸 수 없습니다. 다른 출력 파일을 지정하세요' : 'the output is the input; summary never changes its input');
   }
 
   let bytes: Uint8Array;
@@ -80,8 +75,8 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
     bytes = await readFileBytes(input);
     book = XlsxWorkbook.fromWorkbook(await loadWorkbookBuffer(bytes, { fileName: input }));
   } catch (err) {
-    if (isWorkbookReadError(err)) return fail(io, input, readProblemReason(err.problem, lang));
-    return fail(io, input, `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    if (isWorkbookReadError(err)) return reportTrouble(io, input, readProblemReason(err.problem, lang));
+    return reportTrouble(io, input, `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
   const sheets = await book.readSheets();
   const registry = await book.readRegistry();
@@ -95,13 +90,13 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
       out = (await patchXlsxPackage(bytes, summary.writes, { sheets })).bytes;
       await verifyPatched(out, summary.writes);
     } catch (err) {
-      if (isPatchError(err)) return fail(io, input, (ko ? '총괄 시트를 안전하게 고칠 수 없습니다: ' : 'cannot refresh the summary safely: ') + err.message);
+      if (isPatchError(err)) return reportTrouble(io, input, (ko ? '총괄 시트를 안전하게 고칠 수 없습니다: ' : 'cannot refresh the summary safely: ') + err.message);
       throw err;
     }
   } else {
     const fragile = await partsExceljsWouldDrop(bytes, lang);
     if (fragile.length > 0) {
-      return fail(
+      return reportTrouble(
         io,
         input,
         ko
@@ -120,7 +115,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
       'no-folder': ko ? '출력 폴더가 없습니다' : 'the output folder does not exist',
       'not-writable': ko ? `출력 파일을 쓸 수 없습니다${written.detail ? ` (${written.detail})` : ''}` : `cannot write the output${written.detail ? ` (${written.detail})` : ''}`,
     }[written.reason];
-    return fail(io, output, reason);
+    return reportTrouble(io, output, reason);
   }
   if (values.json === true) {
     const json: SummaryJson = {
