@@ -11,7 +11,7 @@ import { isWorkbookReadError } from '../../xlsx/read-problem';
 import type { Command } from '../command';
 import { EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
 import { oneOf, parseOptions } from '../parse-options';
-import { writeWhole } from '../fill/write-output';
+import { writeFailureReason, writeWhole } from '../fill/write-output';
 
 const CAPTIONS: readonly NonNullable<ExportOptions['captions']>[] = ['none', 'unit', 'all'];
 
@@ -86,12 +86,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const bytes = new TextEncoder().encode(format === 'csv' ? `\uFEFF${text}` : text);
   const written = await writeWhole(output, bytes, values.force === true);
   if (!written.ok) {
-    const reason = {
-      exists: 'the output file already exists (use --force to replace it)',
-      'no-folder': 'the output folder does not exist',
-      'not-writable': `cannot write the output${written.detail ? ` (${written.detail})` : ''}`,
-    }[written.reason];
-    return reportTrouble(io, output, reason);
+    return reportTrouble(io, output, writeFailureReason(written, false));
   }
   io.stderr(`report-tables: ${sheet.name}!${rangeToA1(range)} → ${output} (${format})\n`);
   return EXIT_OK;

@@ -12,7 +12,7 @@ import { isPatchError, patchXlsxPackage, verifyPatched } from '../../xlsx/patch'
 import type { CliDeps, Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
 import { oneOf, parseOptions } from '../parse-options';
-import { writeWhole } from './write-output';
+import { writeFailureReason, writeWhole } from './write-output';
 import { pathExists } from '../path-exists';
 
 const ROUNDING: readonly RoundingPolicy[] = ['half-up', 'truncate'];
@@ -60,7 +60,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
     return reportTrouble(io, input, `internal error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
   if (values.force !== true && (await pathExists(output))) {
-    return reportTrouble(io, output, ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)');
+    return reportTrouble(io, output, writeFailureReason({ ok: false, reason: 'exists' }, ko));
   }
 
   const plan = planFillSettled(sheets, (current) => deps.checkWorkbook(current, { rounding }), { rounding, overwrite: values.overwrite === true, values: values.values === true });
@@ -77,12 +77,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
 
   const written = await writeWhole(output, patched, values.force === true);
   if (!written.ok) {
-    const reason = {
-      exists: ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)',
-      'no-folder': ko ? '출력 폴더가 없습니다' : 'the output folder does not exist',
-      'not-writable': ko ? `출력 파일을 쓸 수 없습니다${written.detail ? ` (${written.detail})` : ''}` : `cannot write the output${written.detail ? ` (${written.detail})` : ''}`,
-    }[written.reason];
-    return reportTrouble(io, output, reason);
+    return reportTrouble(io, output, writeFailureReason(written, ko));
   }
 
   const inputText = inputTextOf(sheets, new Set(plan.skipped.map((s) => `${s.sheet}!${s.cell}`)));

@@ -14,7 +14,7 @@ import { isWorkbookReadError } from '../../xlsx/read-problem';
 import type { Command } from '../command';
 import { EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
 import { oneOf, parseOptions } from '../parse-options';
-import { writeWhole } from '../fill/write-output';
+import { writeFailureReason, writeWhole } from '../fill/write-output';
 import { decodeReportText, type DecodedText } from './decode-text';
 import { pathExists } from '../path-exists';
 
@@ -78,7 +78,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const decoded = decodeReportText(bytes);
   if (!decoded.ok) return reportTrouble(io, input, decodeReason(decoded, ko));
   if (!force && (await pathExists(output))) {
-    return reportTrouble(io, output, ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)');
+    return reportTrouble(io, output, writeFailureReason({ ok: false, reason: 'exists' }, ko));
   }
 
   const result = importReportText(decoded.text, { now: new Date().toISOString() });
@@ -87,12 +87,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   const written = await writeWhole(output, await reportWorkbookBytes(result), force);
   if (!written.ok) {
-    const reason = {
-      exists: ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)',
-      'no-folder': ko ? '출력 폴더가 없습니다' : 'the output folder does not exist',
-      'not-writable': ko ? `출력 파일을 쓸 수 없습니다${written.detail ? ` (${written.detail})` : ''}` : `cannot write the output${written.detail ? ` (${written.detail})` : ''}`,
-    }[written.reason];
-    return reportTrouble(io, output, reason);
+    return reportTrouble(io, output, writeFailureReason(written, ko));
   }
 
   const registered = result.tables.filter((t) => t.id !== undefined).length;

@@ -17,7 +17,7 @@ import { isPatchError, patchXlsxPackage, verifyPatched } from '../../xlsx/patch'
 import type { CliDeps, Command } from '../command';
 import { EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
 import { oneOf, parseOptions } from '../parse-options';
-import { writeWhole } from '../fill/write-output';
+import { writeFailureReason, writeWhole } from '../fill/write-output';
 
 const LANGS: readonly Lang[] = ['ko', 'en'];
 
@@ -110,12 +110,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
 
   const written = await writeWhole(output, out, values.force === true);
   if (!written.ok) {
-    const reason = {
-      exists: ko ? '출력 파일이 이미 있습니다(바꾸려면 --force)' : 'the output file already exists (use --force to replace it)',
-      'no-folder': ko ? '출력 폴더가 없습니다' : 'the output folder does not exist',
-      'not-writable': ko ? `출력 파일을 쓸 수 없습니다${written.detail ? ` (${written.detail})` : ''}` : `cannot write the output${written.detail ? ` (${written.detail})` : ''}`,
-    }[written.reason];
-    return reportTrouble(io, output, reason);
+    return reportTrouble(io, output, writeFailureReason(written, ko));
   }
   if (values.json === true) {
     const json: SummaryJson = {
