@@ -12,7 +12,7 @@
  * exporting `{ name: string, run(ctx): Promise<object|void> }`. `ctx` gives
  *   log(line)          print a line of the report
  *   quick              true with --quick (use smaller sizes)
- *   timing             { timeMedian(fn, runs), median(xs), ms(x), ratio(a, b) } from scripts/bench/timing.js
+ *   timing             { timeMedian(fn, runs, prepare), median(xs), ms(x), ratio(a, b) } from scripts/bench/timing.js
  *   lib(rel)           require a compiled module from lib/, e.g. lib('engine/index.js')
  *   generateWorkbook   (tableCount, perSheet) → { grids, hf, totals } report-sized tables (scripts/bench/generate.js)
  * Whatever `run` returns is saved under its name in bench-output/bench.json.
