@@ -366,46 +366,50 @@ it("pastes the reference report's text: every table comes in on the department's
   for (const ref of numericRefs.filter((r) => r.kind === 'budget-by-year')) expect(listed.map((e) => e.range)).toContain(ref.range);
 });
 
-it('adopts a detected table, giving it the unit detection could not find; it is then listed as structured', async () => {
-  const ref = refs.find((r) => r.id === 'monitoring-by-field')!;
-  const where = `${REFERENCE_SHEET}!${ref.range}`;
+it('adopts a detected table, giving it the unit it does not state; it is then listed as structured', async () => {
+  // 법무팀's advice table (합계 = 서면 + 전화 + 방문 by year) has no unit line: the user says 건.
+  const { sheet, range } = START_TABLES.find((t) => t.sheet === LAW_TEAM)!;
+  const where = `${sheet}!${range}`;
   const before = await structuredList();
-  if (before.some((e) => e.range === ref.range)) throw new Error(`${where} is registered by the import already: adopt another table here`);
+  expect(before.some((e) => e.sheet === sheet)).toBe(false);
   const entry = page.locator('[data-testid="detected-table"]').filter({ hasText: where });
   await entry.getByRole('button', { name: '구조화 표로 등록' }).click();
   const form = entry.locator('[data-testid="adopt-form"]');
   await form.waitFor();
-  // The form offers the row total's parts (columns) for correcting; all of them are ticked as detected.
+  // Detection's reading is offered for correcting: the parts of 합계 (서면, 전화, 방문), all ticked.
   const boxes = form.getByRole('checkbox');
-  expect(await boxes.count()).toBeGreaterThan(0);
+  expect(await boxes.count()).toBe(3);
   for (const box of await boxes.all()) expect(await box.isChecked()).toBe(true);
+  const unit = form.getByLabel('단위');
 
-  // Without a unit the spec cannot be made: a clear refusal, nothing registered.
-  await form.getByRole('button', { name: '등록', exact: true }).click();
-  const said = page.locator('[data-testid="structured-result"]');
-  await said.waitFor();
-  expect(await said.getAttribute('data-ok')).toBe('false');
-  expect(await said.textContent()).toContain('이 표는 등록할 수 없습니다');
-  expect(await structuredList()).toEqual(before);
+  if ((await unit.inputValue()) === '') {
+    // No unit, no spec: a clear refusal, and nothing registered.
+    await form.getByRole('button', { name: '등록', exact: true }).click();
+    const said = page.locator('[data-testid="structured-result"]');
+    await said.waitFor();
+    expect(await said.getAttribute('data-ok')).toBe('false');
+    expect(await said.textContent()).toContain('이 표는 등록할 수 없습니다');
+    expect(await structuredList()).toEqual(before);
+  }
 
-  await form.getByLabel('단위').fill('개');
+  await unit.fill('건');
   await form.getByRole('button', { name: '등록', exact: true }).click();
   await page.locator('[data-testid="structured-result"][data-ok="true"]').waitFor();
+  await page.locator(`[data-testid="structured-table"][data-sheet="${sheet}"]`).waitFor();
   await checkedWithTables(START_TABLES.length + refs.length);
   expect((await summary()).errors).toBe(0);
-  await page.locator(`[data-testid="structured-table"][data-sheet="${REFERENCE_SHEET}"]`).nth(before.length).waitFor();
   const after = await structuredList();
   const added = after.filter((e) => !before.some((b) => b.id === e.id));
-  expect(added).toEqual([{ id: expect.any(String), sheet: REFERENCE_SHEET, range: ref.range, heading: REFERENCE_SHEET }]);
+  expect(added).toEqual([{ id: expect.any(String), sheet, range, heading: sheet }]);
   expect(await detectedList()).not.toContain(where);
 
   const { book } = await downloadChanged('구조화-붙여넣기-등록.xlsx');
   const entries = readXlsxRegistry(book).entries;
   const adopted = entries.find((e) => e.id === added[0].id);
-  expect({ range: adopted && rangeToA1(adopted.range), unit: adopted?.spec.unit }).toEqual({ range: ref.range, unit: '개' });
-  expect(definedNames(book).get(`RT_${added[0].id}`)).toEqual([`'${REFERENCE_SHEET}'!${absolute(ref.range)}`]);
+  expect({ range: adopted && rangeToA1(adopted.range), kind: adopted?.kind, unit: adopted?.spec.unit }).toEqual({ range, kind: 'legal-advice', unit: '건' });
+  expect(definedNames(book).get(`RT_${added[0].id}`)).toEqual([`'${sheet}'!${absolute(range)}`]);
   expect(book.getWorksheet('_report_tables')?.state).toBe('veryHidden');
-  expect(entries.length).toBe(after.length);
+  expect(entries.map((e) => e.id).sort()).toEqual(after.map((e) => e.id).sort());
 });
 
 // ---------------------------------------------------------------------------------------------------------------
