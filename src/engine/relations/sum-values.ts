@@ -31,15 +31,24 @@ export function isCoarseUnit(unit: string | undefined): boolean {
   return COARSE_UNITS.has(unit.replace(/\s+/g, ''));
 }
 
-/** Decimal places a number format shows ('#,##0.0' → 1); undefined when the format does not say. */
 const fmtDecimals = new Map<string, number | undefined>();
+/** A table's cells mostly share one format: comparing with the last one spares hashing each cell's copy. */
+let lastFmt: string | undefined;
+let lastFmtDecimals: number | undefined;
 
+/** Decimal places a number format shows ('#,##0.0' → 1); undefined when the format does not say. */
 function formatDecimals(fmt: string | undefined): number | undefined {
   if (!fmt) return undefined;
-  if (fmtDecimals.has(fmt)) return fmtDecimals.get(fmt);
-  const d = readFormatDecimals(fmt);
-  if (fmtDecimals.size > 1000) fmtDecimals.clear();
-  fmtDecimals.set(fmt, d);
+  if (fmt === lastFmt) return lastFmtDecimals;
+  let d: number | undefined;
+  if (fmtDecimals.has(fmt)) d = fmtDecimals.get(fmt);
+  else {
+    d = readFormatDecimals(fmt);
+    if (fmtDecimals.size > 1000) fmtDecimals.clear();
+    fmtDecimals.set(fmt, d);
+  }
+  lastFmt = fmt;
+  lastFmtDecimals = d;
   return d;
 }
 
@@ -50,6 +59,14 @@ function readFormatDecimals(fmt: string): number | undefined {
   return /[0#]/.test(first) ? 0 : undefined;
 }
 
+/** A line whose label names a coarse unit ('금액(백만원)'), or a money line under a two-unit caption. */
+function coarseLine(path: readonly string[], twoUnits: boolean): boolean {
+  // Most labels name no unit at all: a quick look spares the regular expressions.
+  if (!twoUnits && !path.some((p) => p.includes('원'))) return false;
+  const text = path.join(' ').replace(/\s+/g, '');
+  return COARSE_WORD.test(text) || (twoUnits && MONEY_LINE.test(text));
+}
+
 function valueDecimals(value: number): number {
   if (Number.isInteger(value)) return 0;
   const text = String(Number(value.toPrecision(12)));
@@ -57,58 +74,227 @@ function valueDecimals(value: number): number {
   return dot < 0 ? 0 : Math.min(text.length - dot - 1, 10);
 }
 
-/** Reads a table's cells once each and answers figure questions about them. */
+/** What a cell holds as a plain figure (no component asked): TableFigures.kindAt. */
+const UNREAD = 0;
+/** Words, an error, a date, a percentage: no figure for a sum. */
+export const NO_FIGURE = 1;
+/** Blank (or spaces only): zero, but nothing was written. */
+export const BLANK = 2;
+/** A figure: valueAt, decimalsAt and roundedAt tell it. */
+export const FIGURE = 3;
+
+/**
+ * What TableFigures knows of a cell, packed in one small integer per cell (one plain array of them is far
+ * cheaper to make than several typed arrays, and a table is read a thousand times over in a workbook):
+ * bits 0–1 the kind, bit 2 rounded, bit 3 a text cell (its reading is kept in `texts`), bits 4–11 the number of
+ * components (0 = not read yet; 255 = that many or more), bits 12–23 the decimals shown (capped at 4095, where
+ * 10^-decimals is zero all the same).
+ */
+const KIND_MASK = 3;
+const ROUNDED = 4;
+const TEXT = 8;
+const COMPS_SHIFT = 4;
+const COMPS_MASK = 0xff << COMPS_SHIFT;
+const DECIMALS_SHIFT = 12;
+const MAX_DECIMALS = 4095;
+
+function withComps(meta: number, comps: number): number {
+  return (meta & ~COMPS_MASK) | (Math.min(comps, 255) << COMPS_SHIFT);
+}
+
+function packFigure(comps: number, decimals: number, rounded: boolean, text: boolean): number {
+  return FIGURE | (rounded ? ROUNDED : 0) | (text ? TEXT : 0) | (Math.min(comps, 255) << COMPS_SHIFT) | (Math.min(decimals, MAX_DECIMALS) << DECIMALS_SHIFT);
+}
+
+/** The figure of every blank cell (shared: figures are read, never changed). */
+const EMPTY_FIGURE: Figure = { value: 0, decimals: 0, empty: true, rounded: false };
+
+/**
+ * Reads a table's cells once each and answers figure questions about them. A sum candidate is tried on every
+ * row, so the plain figure of each cell of the range lives in flat arrays indexed by its position in the range
+ * (its slot): the overwhelmingly common plain number never becomes an object. Figures outside the range (never
+ * asked by inference, possible for a spec's relation) are read the slow way.
+ */
 export class TableFigures {
-  private readonly cache = new Map<number, NumericCell>();
-  private readonly figureCache = new Map<number, Figure | null>();
-  private readonly width: number;
-  private readonly firstDataCol: number;
   /** The table's unit line names one coarse unit: every figure is rounded (with several, see coarseCols). */
   readonly tableCoarse: boolean;
+  private readonly r0: number;
+  private readonly c0: number;
+  private readonly width: number;
+  private readonly height: number;
+  private readonly firstDataCol: number;
+  /** Per slot (row-major from the range's top-left): what is known of the cell, packed (see KIND_MASK). */
+  private readonly meta: number[];
+  /** Per slot: the plain figure's value, once its kind is FIGURE. */
+  private readonly values: number[];
+  /** Readings of the text cells, which carry a unit or components. */
+  private texts: Map<number, NumericCell> | undefined;
+  /** Figure objects handed out by figure(), made once per cell and component. */
+  private plainObjects: (Figure | null | undefined)[] | undefined;
+  private componentObjects: Map<number, Figure | null> | undefined;
   /** Columns and rows whose own label names a coarse unit ('금액(백만원)'), or money under a two-unit line. */
-  private readonly coarseCols = new Set<number>();
-  private readonly coarseRows = new Set<number>();
+  private coarseCols: Set<number> | undefined;
+  private coarseRows: Set<number> | undefined;
 
   constructor(
     readonly sheet: SheetGrid,
     readonly layout: TableLayout,
   ) {
-    this.width = layout.range.c1 + 1;
-    this.firstDataCol = layout.range.c0 + layout.labelCols;
+    const { r0, c0, r1, c1 } = layout.range;
+    this.r0 = r0;
+    this.c0 = c0;
+    this.width = Math.max(0, c1 - c0 + 1);
+    this.height = Math.max(0, r1 - r0 + 1);
+    const size = this.width * this.height;
+    this.meta = new Array<number>(size).fill(UNREAD);
+    this.values = new Array<number>(size).fill(0);
+    this.firstDataCol = c0 + layout.labelCols;
     // '(단위 : 건, 백만원)': columns carry their own units, and counts (건수) add up exactly beside 백만원 amounts.
-    const ownUnits = layout.columns.some((c) => !c.isLabel && c.unit !== undefined);
+    let ownUnits = false;
+    for (const c of layout.columns) if (!c.isLabel && c.unit !== undefined) ownUnits = true;
     const unitCoarse = isCoarseUnit(layout.unit);
     this.tableCoarse = unitCoarse && !ownUnits;
     if (ownUnits) {
-      for (const c of layout.columns) if (!c.isLabel && (c.unit !== undefined ? isCoarseUnit(c.unit) : unitCoarse)) this.coarseCols.add(c.col);
+      for (const c of layout.columns) if (!c.isLabel && (c.unit !== undefined ? isCoarseUnit(c.unit) : unitCoarse)) this.coarseCol(c.col);
     }
     if (!this.tableCoarse) {
       // '(단위 : 건, 백만원)': the money lines are in 백만원 although the table's unit reads 건.
-      const twoUnits = layout.captions.some((c) => (c.kind === 'unit' || c.kind === 'basis') && COARSE_WORD.test(c.text.replace(/\s+/g, '')));
-      const coarseLine = (path: readonly string[]) => {
-        // Most labels name no unit at all: a quick look spares the regular expressions.
-        if (!twoUnits && !path.some((p) => p.includes('원'))) return false;
-        const text = path.join(' ').replace(/\s+/g, '');
-        return COARSE_WORD.test(text) || (twoUnits && MONEY_LINE.test(text));
-      };
-      for (const c of layout.columns) if (!c.isLabel && coarseLine(c.path)) this.coarseCols.add(c.col);
-      for (const r of layout.rows) if (coarseLine(r.path)) this.coarseRows.add(r.row);
+      let twoUnits = false;
+      for (const c of layout.captions) {
+        // Every coarse word ends in 원: most caption lines are spared the regular expression.
+        if ((c.kind === 'unit' || c.kind === 'basis') && c.text.includes('원') && COARSE_WORD.test(c.text.replace(/\s+/g, ''))) twoUnits = true;
+      }
+      for (const c of layout.columns) if (!c.isLabel && coarseLine(c.path, twoUnits)) this.coarseCol(c.col);
+      for (const r of layout.rows) if (coarseLine(r.path, twoUnits)) (this.coarseRows ??= new Set()).add(r.row);
     }
+  }
+
+  private coarseCol(col: number): void {
+    (this.coarseCols ??= new Set()).add(col);
+  }
+
+  /** Position of a cell in the flat arrays, -1 outside the table's range. */
+  slot(row: number, col: number): number {
+    const r = row - this.r0;
+    const c = col - this.c0;
+    return r >= 0 && r < this.height && c >= 0 && c < this.width ? r * this.width + c : -1;
+  }
+
+  /** The plain figure's kind at a slot, reading the cell on first ask: NO_FIGURE, BLANK or FIGURE. */
+  kindAt(slot: number): number {
+    const k = this.meta[slot] & KIND_MASK;
+    return k !== UNREAD ? k : this.load(slot);
+  }
+
+  /** The plain figure at a slot whose kindAt is FIGURE: its value, the decimals it shows, and whether it is rounded. */
+  valueAt(slot: number): number {
+    return this.values[slot];
+  }
+
+  decimalsAt(slot: number): number {
+    return this.meta[slot] >>> DECIMALS_SHIFT;
+  }
+
+  roundedAt(slot: number): boolean {
+    return (this.meta[slot] & ROUNDED) !== 0;
+  }
+
+  private isText(slot: number): boolean {
+    return (this.meta[slot] & TEXT) !== 0;
+  }
+
+  private load(slot: number): number {
+    const r = (slot / this.width) | 0;
+    const row = this.r0 + r;
+    const col = this.c0 + (slot - r * this.width);
+    const cell = this.sheet.cells[row]?.[col];
+    const meta = this.meta[slot];
+    if (col < this.firstDataCol) {
+      // A label cell holds a figure only when it states a total ('공약(69)'); only a closing bracket can.
+      const v = cell?.v;
+      const total = typeof v === 'string' && (v.includes(')') || v.includes('）')) ? labelTotal(v) : null;
+      if (total === null || total === undefined) {
+        this.meta[slot] = meta | NO_FIGURE;
+        return NO_FIGURE;
+      }
+      this.values[slot] = total;
+      this.meta[slot] = meta | FIGURE;
+      return FIGURE;
+    }
+    if (!cell) return this.set(slot, BLANK | (1 << COMPS_SHIFT));
+    const v = cell.v;
+    if (typeof v === 'number' && !cell.error && !cell.date) {
+      // The common case: a number as the spreadsheet holds it, shown with its format's decimals.
+      const decimals = formatDecimals(cell.fmt) ?? valueDecimals(v);
+      this.values[slot] = v;
+      return this.set(slot, packFigure(1, decimals, decimals > 0 || this.coarseAt(row, col), false));
+    }
+    const n = readNumeric(cell);
+    switch (n.kind) {
+      case 'empty':
+        return this.set(slot, BLANK | (1 << COMPS_SHIFT));
+      case 'number': {
+        const text = n.parsed !== undefined;
+        if (text) (this.texts ??= new Map()).set(slot, n);
+        if (n.parsed?.percent) return this.set(slot, NO_FIGURE | TEXT | (1 << COMPS_SHIFT));
+        const decimals = n.parsed ? n.parsed.decimals : (formatDecimals(cell.fmt) ?? valueDecimals(n.value));
+        this.values[slot] = n.value;
+        return this.set(slot, packFigure(1, decimals, decimals > 0 || isCoarseUnit(n.parsed?.unit) || this.coarseAt(row, col), text));
+      }
+      case 'compound': {
+        (this.texts ??= new Map()).set(slot, n);
+        // Asked without a component, a compound cell gives its first.
+        const part = n.parts[0];
+        if (!part || part.percent) return this.set(slot, withComps(NO_FIGURE | TEXT, n.parts.length));
+        this.values[slot] = part.value;
+        return this.set(slot, packFigure(n.parts.length, part.decimals, part.decimals > 0 || isCoarseUnit(part.unit), true));
+      }
+      default:
+        return this.set(slot, NO_FIGURE | (1 << COMPS_SHIFT));
+    }
+  }
+
+  /** Stores a data cell's packed reading; returns its kind. */
+  private set(slot: number, meta: number): number {
+    this.meta[slot] = meta;
+    return meta & KIND_MASK;
+  }
+
+  private coarseAt(row: number, col: number): boolean {
+    return (this.coarseCols !== undefined && this.coarseCols.has(col)) || (this.coarseRows !== undefined && this.coarseRows.has(row));
+  }
+
+  /** Components of the cell at a slot: 2 for "22(22)", 1 for a plain figure, a blank or words. */
+  componentsAtSlot(slot: number, row: number, col: number): number {
+    let k = (this.meta[slot] & COMPS_MASK) >>> COMPS_SHIFT;
+    if (k === 0) {
+      if (col >= this.firstDataCol) this.load(slot);
+      else {
+        // A label cell is read for its components only when asked (rare: the equation of a label total).
+        const n = readNumeric(this.sheet.cells[row]?.[col]);
+        this.meta[slot] = withComps(this.meta[slot], n.kind === 'compound' ? n.parts.length : 1);
+      }
+      k = (this.meta[slot] & COMPS_MASK) >>> COMPS_SHIFT;
+    }
+    // 255 stands for "that many or more": read the cell again for the count.
+    return k === 255 ? this.components(row, col, true) : k;
   }
 
   numeric(row: number, col: number): NumericCell {
-    const key = row * this.width + col;
-    let n = this.cache.get(key);
-    if (!n) {
-      n = readNumeric(this.sheet.cells[row]?.[col]);
-      this.cache.set(key, n);
+    const slot = this.slot(row, col);
+    if (slot >= 0 && col >= this.firstDataCol) {
+      this.kindAt(slot);
+      const text = this.isText(slot) ? this.texts?.get(slot) : undefined;
+      if (text) return text;
     }
-    return n;
+    return readNumeric(this.sheet.cells[row]?.[col]);
   }
 
   /** Number of components a cell holds: 2 for "22(22)", 1 for a plain figure or a blank. */
-  components(row: number, col: number): number {
-    const n = this.numeric(row, col);
+  components(row: number, col: number, uncached = false): number {
+    const slot = uncached ? -1 : this.slot(row, col);
+    if (slot >= 0) return this.componentsAtSlot(slot, row, col);
+    const n = readNumeric(this.sheet.cells[row]?.[col]);
     return n.kind === 'compound' ? n.parts.length : 1;
   }
 
@@ -120,13 +306,40 @@ export class TableFigures {
     return this.figureAt(ref.row, ref.col, ref.comp);
   }
 
-  /** figure() without building a reference; cached, so inference can ask again for every candidate. */
+  /** figure() without building a reference; each figure object is made once, so a caller may ask again. */
   figureAt(row: number, col: number, comp: number | undefined): Figure | null {
-    const key = (row * this.width + col) * 64 + (comp === undefined ? 0 : comp + 1);
-    let f = this.figureCache.get(key);
+    const slot = this.slot(row, col);
+    if (slot < 0) return this.read({ row, col, comp });
+    const kind = this.kindAt(slot);
+    const text = this.isText(slot);
+    // A component of a compound cell (or of a text figure) is read from the cell's own reading.
+    if (comp !== undefined && col >= this.firstDataCol && (text || kind === FIGURE)) {
+      if (text && this.texts?.get(slot)?.kind === 'compound') return this.component(slot, row, col, comp);
+      // A plain figure in a compound column stands for every component only when it is zero ('-').
+      if (comp > 0 && kind === FIGURE && this.values[slot] !== 0) return null;
+    }
+    if (kind === NO_FIGURE) return null;
+    if (kind === BLANK) return col >= this.firstDataCol ? EMPTY_FIGURE : null;
+    const objects = (this.plainObjects ??= new Array<Figure | null | undefined>(this.meta.length));
+    let f = objects[slot];
+    if (f === undefined) {
+      // A number the spreadsheet holds is told whole by the flat arrays; text and label cells are read again.
+      f =
+        text || col < this.firstDataCol || this.decimalsAt(slot) >= MAX_DECIMALS
+          ? this.read({ row, col, comp: undefined })
+          : { value: this.values[slot], decimals: this.decimalsAt(slot), empty: false, unit: undefined, rounded: this.roundedAt(slot) };
+      objects[slot] = f;
+    }
+    return f;
+  }
+
+  private component(slot: number, row: number, col: number, comp: number): Figure | null {
+    const key = slot * 64 + comp + 1;
+    const objects = (this.componentObjects ??= new Map());
+    let f = objects.get(key);
     if (f === undefined) {
       f = this.read({ row, col, comp });
-      this.figureCache.set(key, f);
+      objects.set(key, f);
     }
     return f;
   }
@@ -148,7 +361,7 @@ export class TableFigures {
         if (n.parsed?.percent) return null;
         const cell = this.sheet.cells[ref.row]?.[ref.col];
         const decimals = n.parsed ? n.parsed.decimals : (formatDecimals(cell?.fmt) ?? valueDecimals(n.value));
-        const rounded = decimals > 0 || isCoarseUnit(n.parsed?.unit) || this.coarseCols.has(ref.col) || this.coarseRows.has(ref.row);
+        const rounded = decimals > 0 || isCoarseUnit(n.parsed?.unit) || this.coarseAt(ref.row, ref.col);
         return { value: n.value, decimals, empty: false, unit: n.parsed?.unit, rounded };
       }
       case 'compound': {

@@ -13,7 +13,7 @@ import type { CellRef, SheetGrid } from '../grid/types';
 import { isDiffLabel, isRateLabel, isRemarkLabel, normalizeLabel, totalLabelKind } from '../labels';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
-import { figuresOf, type Figure, type TableFigures } from './sum-values';
+import { BLANK, NO_FIGURE, figuresOf, type Figure, type TableFigures } from './sum-values';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 type Axis = 'row' | 'column';
@@ -211,6 +211,8 @@ const percentFormats = new Map<string, boolean>();
 
 /** '0.0%' shows a fraction as a percentage; a '%' inside quotes is only text. */
 function isPercentFormat(fmt: string): boolean {
+  // Most formats hold no '%' at all: no need to look them up.
+  if (!fmt.includes('%')) return false;
   let yes = percentFormats.get(fmt);
   if (yes === undefined) {
     yes = fmt.replace(/"[^"]*"/g, '').includes('%');
@@ -220,23 +222,21 @@ function isPercentFormat(fmt: string): boolean {
   return yes;
 }
 
+/** judge()'s answer once the figures are summed. */
+function verdict(total: number, totalEmpty: boolean, allEmpty: boolean, sum: number, rounded: boolean, decimals: number, parts: number): number {
+  if (allEmpty) return -1;
+  if (totalEmpty) return 0;
+  const tol = rounded ? (parts + 1) * 0.5 * 10 ** -decimals : 0;
+  if (Math.abs(total - sum) > tol + EPS * Math.max(1, Math.abs(sum))) return 1;
+  return total !== 0 ? 3 : 2;
+}
+
 class SumInference {
   private readonly figures: TableFigures;
   private readonly relations: SumRelation[] = [];
   /** Total cells already claimed, so two proposals never make the same cell a total twice. */
   private readonly claimed = new Set<number>();
   private readonly coarseTable: boolean;
-  /**
-   * The table's plain figures (no component) and component counts in flat arrays by position in the range:
-   * every candidate reads the same few cells again, and an array slot is cheaper than the figure cache's map.
-   */
-  private readonly r0: number;
-  private readonly c0: number;
-  private readonly width: number;
-  private readonly height: number;
-  private readonly plain: (Figure | null | undefined)[];
-  /** Components per cell, 0 = not read yet. */
-  private readonly comps: Uint8Array;
 
   constructor(
     sheet: SheetGrid,
@@ -244,54 +244,23 @@ class SumInference {
   ) {
     this.figures = figuresOf(sheet, layout);
     this.coarseTable = this.figures.tableCoarse;
-    const { r0, c0, r1, c1 } = layout.range;
-    this.r0 = r0;
-    this.c0 = c0;
-    this.width = Math.max(0, c1 - c0 + 1);
-    this.height = Math.max(0, r1 - r0 + 1);
-    this.plain = new Array<Figure | null | undefined>(this.width * this.height).fill(undefined);
-    this.comps = new Uint8Array(this.width * this.height);
-  }
-
-  private slot(row: number, col: number): number {
-    const r = row - this.r0;
-    const c = col - this.c0;
-    return r >= 0 && r < this.height && c >= 0 && c < this.width ? r * this.width + c : -1;
-  }
-
-  /** figures.figureAt through the flat cache. */
-  private fig(row: number, col: number, comp: number | undefined): Figure | null {
-    if (comp !== undefined) return this.figures.figureAt(row, col, comp);
-    const i = this.slot(row, col);
-    if (i < 0) return this.figures.figureAt(row, col, undefined);
-    let f = this.plain[i];
-    if (f === undefined) {
-      f = this.figures.figureAt(row, col, undefined);
-      this.plain[i] = f;
-    }
-    return f;
-  }
-
-  /** figures.components through the flat cache (a count above 255 is not cached). */
-  private componentsAt(row: number, col: number): number {
-    const i = this.slot(row, col);
-    if (i < 0) return this.figures.components(row, col);
-    let k = this.comps[i];
-    if (k === 0) {
-      k = this.figures.components(row, col);
-      if (k > 255) return k;
-      this.comps[i] = k;
-    }
-    return k;
   }
 
   /** The figure where line `line` meets cross line `x` along `axis`. */
   private figOn(axis: Axis, line: number, x: number, comp: number | undefined): Figure | null {
-    return axis === 'row' ? this.fig(x, line, comp) : this.fig(line, x, comp);
+    return axis === 'row' ? this.figures.figureAt(x, line, comp) : this.figures.figureAt(line, x, comp);
+  }
+
+  /** Position of that cell in the table's flat figure arrays (-1 outside the range). */
+  private slotOn(axis: Axis, line: number, x: number): number {
+    return axis === 'row' ? this.figures.slot(x, line) : this.figures.slot(line, x);
   }
 
   private componentsOn(axis: Axis, line: number, x: number): number {
-    return axis === 'row' ? this.componentsAt(x, line) : this.componentsAt(line, x);
+    const row = axis === 'row' ? x : line;
+    const col = axis === 'row' ? line : x;
+    const slot = this.figures.slot(row, col);
+    return slot >= 0 ? this.figures.componentsAtSlot(slot, row, col) : this.figures.components(row, col);
   }
 
   run(): SumRelation[] {
@@ -354,6 +323,36 @@ class SumInference {
    * non-zero total. Allocation-free: inference runs this for every candidate on every row.
    */
   private judge(axis: Axis, total: number, parts: readonly Line[], x: number, comp: number | undefined): number {
+    if (comp !== undefined) return this.judgeFigures(axis, total, parts, x, comp);
+    // Plain figures straight from the flat arrays.
+    const F = this.figures;
+    const ts = this.slotOn(axis, total, x);
+    if (ts < 0) return this.judgeFigures(axis, total, parts, x, comp);
+    const tk = F.kindAt(ts);
+    if (tk === NO_FIGURE) return -1;
+    const tEmpty = tk === BLANK;
+    const tValue = tEmpty ? 0 : F.valueAt(ts);
+    let allEmpty = tEmpty;
+    let rounded = this.coarseTable || (!tEmpty && F.roundedAt(ts));
+    let decimals = tEmpty ? 0 : F.decimalsAt(ts);
+    let sum = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const s = this.slotOn(axis, parts[i].index, x);
+      if (s < 0) return this.judgeFigures(axis, total, parts, x, comp);
+      const k = F.kindAt(s);
+      if (k === NO_FIGURE) return -1;
+      if (k === BLANK) continue;
+      sum += F.valueAt(s);
+      allEmpty = false;
+      if (F.roundedAt(s)) rounded = true;
+      const d = F.decimalsAt(s);
+      if (d > decimals) decimals = d;
+    }
+    return verdict(tValue, tEmpty, allEmpty, sum, rounded, decimals, parts.length);
+  }
+
+  /** judge() through figure objects: components of compound cells, and cells outside the range. */
+  private judgeFigures(axis: Axis, total: number, parts: readonly Line[], x: number, comp: number | undefined): number {
     const t = this.figOn(axis, total, x, comp);
     if (!t) return -1;
     let sum = 0;
@@ -368,11 +367,7 @@ class SumInference {
       if (f.rounded) rounded = true;
       if (f.decimals > decimals) decimals = f.decimals;
     }
-    if (allEmpty) return -1;
-    if (t.empty) return 0;
-    const tol = rounded ? (parts.length + 1) * 0.5 * 10 ** -decimals : 0;
-    if (Math.abs(t.value - sum) > tol + EPS * Math.max(1, Math.abs(sum))) return 1;
-    return t.value !== 0 ? 3 : 2;
+    return verdict(t.value, t.empty, allEmpty, sum, rounded, decimals, parts.length);
   }
 
   /** How often `total` = Σ `parts` holds along the cross lines, added into `s`. */
@@ -600,7 +595,7 @@ class SumInference {
     const found: { row: number; col: number }[] = [];
     for (const r of this.layout.rows) {
       for (let col = range.c0; col < range.c0 + labelCols; col++) {
-        if (!this.fig(r.row, col, undefined)) continue;
+        if (!this.figures.figureAt(r.row, col, undefined)) continue;
         found.push({ row: r.row, col });
         break;
       }
