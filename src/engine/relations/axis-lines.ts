@@ -57,6 +57,35 @@ export function rowLines(layout: TableLayout): Line[] {
   return layout.rows.map((r) => makeLine('row', r.row, r.path, r.year));
 }
 
+/**
+ * A table's column and row lines, each made once when first asked: the rules of one inference (rates, 증감,
+ * captions) share them. The arrays are only read.
+ */
+export class TableLines {
+  private cols: Line[] | undefined;
+  private bodyRows: Line[] | undefined;
+
+  constructor(private readonly layout: TableLayout) {}
+
+  columns(): Line[] {
+    return (this.cols ??= columnLines(this.layout));
+  }
+
+  rows(): Line[] {
+    return (this.bodyRows ??= rowLines(this.layout));
+  }
+
+  /** The lines of one axis. */
+  of(axis: Axis): Line[] {
+    return axis === 'col' ? this.columns() : this.rows();
+  }
+
+  /** The lines crossing those of `axis`. */
+  crossOf(axis: Axis): Line[] {
+    return axis === 'col' ? this.rows() : this.columns();
+  }
+}
+
 /** The lines of one axis. */
 export function linesOf(layout: TableLayout, axis: Axis): Line[] {
   return axis === 'col' ? columnLines(layout) : rowLines(layout);

@@ -5,10 +5,10 @@
  */
 import type { CellRef, SheetGrid } from '../grid/types';
 import type { CheckOptions } from '../model/options';
-import type { Relation, TableLayout } from '../model/table';
+import type { CaptionLine, Relation, TableLayout } from '../model/table';
 import { memoByString } from '../labels/memo';
 import { readCell } from './evaluate';
-import { type Line, cellAt, columnLines, isTotalLabel, lineYear, normalizeText, rowLines } from './axis-lines';
+import { type Line, TableLines, cellAt, isTotalLabel, lineYear, normalizeText } from './axis-lines';
 
 /** Won-based units and what one of each is worth in 원. */
 const MONEY: Record<string, number> = { 원: 1, 천원: 1e3, 만원: 1e4, 백만원: 1e6, 천만원: 1e7, 억원: 1e8, 십억원: 1e9, 조원: 1e12 };
@@ -42,9 +42,13 @@ const FIGURE_RE = `(?:([가-힣]+)\\s*)?(\\d[\\d,]*(?:\\.\\d+)?)\\s*${UNIT_RE}`;
 const VALUE_RE = new RegExp(`^${FIGURE_RE}(?:\\s*\\(\\s*${FIGURE_RE}\\s*\\))?$`);
 const BULLETS = /^[□■○●◦◎▶▷►➔⇒→\-–·•\s]+/;
 const NO_AMOUNT = /미정|비예산|해당없음|없음|추후|별도/;
+const UNIT_OR_BASIS_SYLLABLE = /[단기\u1100-\u11ff]/;
 
 /** True for a line that only says what the unit or the date of the figures is: "(단위 : 천원)", "<단위 : 건, 천원>", "(2020. 10월말 기준)". */
 export function isUnitOrBasisLine(text: string): boolean {
+  // Either word needs its first syllable in the text (or conjoining jamo that compose into it): most lines are
+  // titles and are spared normalising.
+  if (!UNIT_OR_BASIS_SYLLABLE.test(text)) return false;
   const t = normalizeText(text);
   return /^[(<〈［[].*(단위|기준).*[)>〉］\]]$/.test(t) || /^단위:/.test(t);
 }
@@ -72,7 +76,13 @@ function figure(qualifier: string | undefined, digits: string, unit: string): Ca
  * Read a caption line. Null when the line states no amount to check: not a "label : amount" line, a "※" note,
  * "미정" / "비예산", or anything but a plain figure with its unit after the colon.
  */
-export const parseCaptionAmount = memoByString((text: string): CaptionAmount | null => {
+export function parseCaptionAmount(text: string): CaptionAmount | null {
+  // Only a "label : amount" line states an amount, and no normalisation makes a colon: most lines stop here.
+  if (!text.includes(':') && !text.includes('：')) return null;
+  return parseColonLine(text);
+}
+
+const parseColonLine = memoByString((text: string): CaptionAmount | null => {
   let t = text.normalize('NFC').replace(/\*\*/g, '').trim();
   if (t.startsWith('※')) return null;
   t = t.replace(BULLETS, '');
@@ -157,16 +167,53 @@ export function linesBelow(sheet: SheetGrid, layout: TableLayout): CaptionText[]
 
 /**
  * The caption stating the table's amount: the nearest line above that states one, passing over unit, basis
- * and "※" lines; any other line ends the search (what sits above it is about something else).
+ * and "※" lines; any other line ends the search (what sits above it is about something else). The lines are
+ * linesAbove's, walked nearest first without collecting them: the first title line usually ends the walk.
  */
 export function amountCaption(sheet: SheetGrid, layout: TableLayout): { line: CaptionText; amount: CaptionAmount } | null {
-  for (const line of linesAbove(sheet, layout)) {
-    const text = line.text.trim();
-    if (isUnitOrBasisLine(text) || text.startsWith('※')) continue;
-    const amount = parseCaptionAmount(text);
-    return amount ? { line, amount } : null;
+  const { r0 } = layout.range;
+  const span = lineSpan(layout);
+  const scanEnd = Math.max(0, r0 - LOOK_AROUND);
+  let bottom = scanEnd;
+  for (const c of layout.captions) if (c.row < bottom) bottom = c.row;
+  let scanning = true;
+  for (let r = r0 - 1; r >= bottom; r--) {
+    // The layout's caption on this row (the last one, as linesAbove keeps it) before what the sheet holds there.
+    let caption: CaptionLine | undefined;
+    for (const c of layout.captions) if (c.row === r) caption = c;
+    let col = caption?.col ?? -1;
+    let text = caption?.text;
+    if (scanning && r >= scanEnd) {
+      const found = soleText(sheet, r, span);
+      if (found === MANY) scanning = false;
+      else if (found >= 0 && caption === undefined) {
+        col = found;
+        text = String(sheet.cells[r]![found]!.v);
+      }
+    }
+    if (text === undefined) continue;
+    const trimmed = text.trim();
+    if (isUnitOrBasisLine(trimmed) || trimmed.startsWith('※')) continue;
+    const amount = parseCaptionAmount(trimmed);
+    return amount ? { line: { row: r, col, text }, amount } : null;
   }
   return null;
+}
+
+const MANY = -2;
+
+/** The column of the one text cell of a row within a span; -1 when there is none, MANY when there are several. */
+function soleText(sheet: SheetGrid, row: number, span: { c0: number; c1: number }): number {
+  const cells = sheet.cells[row];
+  if (!cells) return -1;
+  let found = -1;
+  for (let col = span.c0; col <= span.c1 && col < cells.length; col++) {
+    const v = cells[col]?.v;
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+    if (found >= 0) return MANY;
+    found = col;
+  }
+  return found;
 }
 
 const PLAN_YEAR_RE = /((?:19|20)\d{2})년\s*소요\s*(?:예산|재원|자원)/;
@@ -175,10 +222,15 @@ const PLAN_YEAR_RE = /((?:19|20)\d{2})년\s*소요\s*(?:예산|재원|자원)/;
 export function inferPlanYear(sheets: SheetGrid[]): number | undefined {
   const counts = new Map<number, number>();
   for (const sheet of sheets) {
-    for (const row of sheet.cells) {
-      for (const cell of row ?? []) {
-        if (!cell || typeof cell.v !== 'string') continue;
-        const m = PLAN_YEAR_RE.exec(cell.v.replace(/\*\*/g, ''));
+    const { cells } = sheet;
+    for (let r = 0; r < cells.length; r++) {
+      const row = cells[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c]?.v;
+        // Every such caption holds 소 (of 소요): other texts are spared the pattern.
+        if (typeof v !== 'string' || !v.includes('소')) continue;
+        const m = PLAN_YEAR_RE.exec(v.includes('*') ? v.replace(/\*\*/g, '') : v);
         if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
       }
     }
@@ -196,9 +248,9 @@ function totalLine(lines: Line[]): Line | undefined {
   return totals.find((l) => l.norm.length <= 1) ?? totals[0];
 }
 
-function targetCell(layout: TableLayout, amount: CaptionAmount, year: number | undefined): CellRef | null {
-  const rows = rowLines(layout);
-  const cols = columnLines(layout);
+function targetCell(lines: TableLines, amount: CaptionAmount, year: number | undefined): CellRef | null {
+  const rows = lines.rows();
+  const cols = lines.columns();
   const row = totalLine(rows) ?? (rows.length === 1 ? rows[0] : undefined);
   if (!row) return null;
   const yearCols = cols.filter((c) => lineYear(c) !== undefined);
@@ -233,13 +285,18 @@ function sheetPlanYear(sheet: SheetGrid): number | undefined {
 }
 
 /** Caption relations of one table (at most one caption; two relations for a "정원 N명(현원 M명)" caption). */
-export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
+export function inferCaptionRelations(
+  sheet: SheetGrid,
+  layout: TableLayout,
+  options?: Partial<CheckOptions>,
+  lines: TableLines = new TableLines(layout),
+): Relation[] {
   if (layout.kind === 'text') return [];
   const found = amountCaption(sheet, layout);
   if (!found) return [];
   const { line, amount } = found;
   const year = amount.year ?? options?.planYear ?? sheetPlanYear(sheet);
-  const cell = targetCell(layout, amount, year);
+  const cell = targetCell(lines, amount, year);
   if (!cell) return [];
   const unit = unitOfColumn(layout, cell.col);
   const tableFactor = moneyFactor(unit);

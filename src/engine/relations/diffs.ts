@@ -6,7 +6,7 @@
 import type { SheetGrid } from '../grid/types';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
-import { type Axis, type Line, cellOf, crossLinesOf, familyId, lineYear, linesOf, normalizeText, yearLevel } from './axis-lines';
+import { type Axis, type Line, TableLines, cellOf, familyId, lineYear, normalizeText, yearLevel } from './axis-lines';
 import {
   EARLIER_WORDS,
   LATER_WORDS,
@@ -207,14 +207,19 @@ function diffsForLine(sheet: SheetGrid, layout: TableLayout, target: Line, lines
 }
 
 /** 증감 relations of one table: each 증감 column against each body row, each 증감 row against each column. */
-export function inferDiffRelations(sheet: SheetGrid, layout: TableLayout, _options?: Partial<CheckOptions>): Relation[] {
+export function inferDiffRelations(
+  sheet: SheetGrid,
+  layout: TableLayout,
+  _options?: Partial<CheckOptions>,
+  tableLines: TableLines = new TableLines(layout),
+): Relation[] {
   if (layout.kind === 'text') return [];
   const out: Relation[] = [];
   for (const axis of ['col', 'row'] as Axis[]) {
-    const lines = linesOf(layout, axis);
+    const lines = tableLines.of(axis);
     const targets = lines.filter(isDiffLine);
     if (targets.length === 0) continue;
-    const cross = crossLinesOf(layout, axis).filter((c) => !isDerivedLine(c));
+    const cross = tableLines.crossOf(axis).filter((c) => !isDerivedLine(c));
     for (const line of targets) out.push(...diffsForLine(sheet, layout, line, lines, cross));
   }
   return out;

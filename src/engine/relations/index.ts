@@ -6,6 +6,7 @@ import { inferCaptionRelations } from './captions';
 import { inferDiffRelations } from './diffs';
 import { inferRateRelations } from './rates';
 import { inferSumRelations } from './sums';
+import { TableLines } from './axis-lines';
 
 export { inferSumRelations } from './sums';
 export { inferRateRelations } from './rates';
@@ -16,10 +17,15 @@ export { TableFigures, figuresOf, isCoarseUnit, type Figure } from './sum-values
 /** Text tables (no numeric body) have no relations. */
 export function inferRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
   if (layout.kind === 'text') return [];
-  return [
-    ...inferSumRelations(sheet, layout, options),
-    ...inferRateRelations(sheet, layout, options),
-    ...inferDiffRelations(sheet, layout, options),
-    ...inferCaptionRelations(sheet, layout, options),
-  ];
+  // The derived-figure rules read the same lines: made once for all three.
+  const lines = new TableLines(layout);
+  const out: Relation[] = inferSumRelations(sheet, layout, options);
+  append(out, inferRateRelations(sheet, layout, options, lines));
+  append(out, inferDiffRelations(sheet, layout, options, lines));
+  append(out, inferCaptionRelations(sheet, layout, options, lines));
+  return out;
+}
+
+function append(out: Relation[], more: Relation[]): void {
+  for (const r of more) out.push(r);
 }

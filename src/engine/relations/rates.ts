@@ -12,10 +12,9 @@ import {
   cellAt,
   cellOf,
   commonPrefix,
-  crossLinesOf,
   familyId,
   isTotalLabel,
-  linesOf,
+  TableLines,
 } from './axis-lines';
 import { type RateName, rateNameOf } from './derived-labels';
 import { evidenceOf, isDerivedLine, isDiffLine, laterEarlierFor, tally } from './diffs';
@@ -307,17 +306,22 @@ function versusName(line: Line): RateName | null {
 }
 
 /** Rate relations of one table: each rate column against each body row, each rate row against each column. */
-export function inferRateRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
+export function inferRateRelations(
+  sheet: SheetGrid,
+  layout: TableLayout,
+  options?: Partial<CheckOptions>,
+  tableLines: TableLines = new TableLines(layout),
+): Relation[] {
   if (layout.kind === 'text') return [];
   const policy = options?.rounding ?? 'half-up';
   const out: Relation[] = [];
   for (const axis of ['col', 'row'] as Axis[]) {
-    const lines = linesOf(layout, axis);
+    const lines = tableLines.of(axis);
     const named = lines
       .map((line) => ({ line, rate: rateNameOf(line.leaf, line.norm.length >= 2 ? line.norm[line.norm.length - 2] : undefined) ?? versusName(line) }))
       .filter((x): x is { line: Line; rate: RateName } => x.rate !== null);
     if (named.length === 0) continue;
-    const cross = crossLinesOf(layout, axis).filter((c) => !isDerivedLine(c));
+    const cross = tableLines.crossOf(axis).filter((c) => !isDerivedLine(c));
     for (const { line, rate } of named) out.push(...ratesForLine(sheet, layout, rate, line, lines, cross, policy));
   }
   return out;
