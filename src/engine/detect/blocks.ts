@@ -5,54 +5,78 @@
  * split again.
  */
 import type { CellRange } from '../grid/types';
-import {
-  classifyCaption,
-  cleanCaption,
-  hasHeadingMark,
-  hasNoteMark,
-  isBulletLine,
-  isUnitOrBasisLine,
-  parseYearLabel,
-} from '../labels';
+import { type CaptionFacts, captionFacts, parseYearLabel } from '../labels';
+import { EMPTY, FIGURE, YEAR, YEAR_NUMBER } from './cell-class';
 import type { SheetView } from './sheet-view';
 
-/** Connected components of occupied cells inside `area`, skipping `skipRows`; their bounding boxes, merged when they overlap. */
-export function findBlocks(view: SheetView, area: CellRange, skipRows?: ReadonlySet<number>): CellRange[] {
+/**
+ * Rows to leave out of a search for blocks: marks[row - base] is 1 for a caption row that splits a block. Null for
+ * none (the usual case, so nothing is allocated for it).
+ */
+export interface SkipRows {
+  base: number;
+  marks: Uint8Array;
+}
+
+function skipped(skip: SkipRows | null, row: number): boolean {
+  if (skip === null) return false;
+  const i = row - skip.base;
+  return i >= 0 && i < skip.marks.length && skip.marks[i] === 1;
+}
+
+/** Connected components of occupied cells inside `area`, skipping `skip`'s rows; their bounding boxes, merged when they overlap. */
+export function findBlocks(view: SheetView, area: CellRange, skip: SkipRows | null = null): CellRange[] {
   const width = area.c1 - area.c0 + 1;
   const height = area.r1 - area.r0 + 1;
   if (width <= 0 || height <= 0) return [];
-  const seen = new Uint8Array(width * height);
+  const cols = view.cols;
+  // usable[key] for key = (r - area.r0) * width + (c - area.c0): occupied and not in a skipped row. Cells outside
+  // the sheet are never occupied.
+  const usable = new Uint8Array(width * height);
+  for (let r = Math.max(area.r0, 0); r <= area.r1 && r < view.rows; r++) {
+    if (skipped(skip, r)) continue;
+    const from = r * cols;
+    const to = (r - area.r0) * width - area.c0;
+    for (let c = Math.max(area.c0, 0); c <= area.c1 && c < cols; c++) usable[to + c] = view.occupied[from + c];
+  }
   const boxes: CellRange[] = [];
-  const stack: number[] = [];
-  const usable = (r: number, c: number): boolean => !skipRows?.has(r) && view.isOccupied(r, c);
-  for (let r = area.r0; r <= area.r1; r++) {
-    if (skipRows?.has(r)) continue;
-    for (let c = area.c0; c <= area.c1; c++) {
-      const key = (r - area.r0) * width + (c - area.c0);
-      if (seen[key] || !usable(r, c)) continue;
-      seen[key] = 1;
-      stack.push(r, c);
-      const box = { r0: r, c0: c, r1: r, c1: c };
-      while (stack.length > 0) {
-        const cc = stack.pop() as number;
-        const rr = stack.pop() as number;
-        if (rr < box.r0) box.r0 = rr;
-        if (rr > box.r1) box.r1 = rr;
-        if (cc < box.c0) box.c0 = cc;
-        if (cc > box.c1) box.c1 = cc;
-        const next = [rr - 1, cc, rr + 1, cc, rr, cc - 1, rr, cc + 1];
-        for (let i = 0; i < 8; i += 2) {
-          const nr = next[i];
-          const nc = next[i + 1];
-          if (nr < area.r0 || nr > area.r1 || nc < area.c0 || nc > area.c1) continue;
-          const nkey = (nr - area.r0) * width + (nc - area.c0);
-          if (seen[nkey] || !usable(nr, nc)) continue;
-          seen[nkey] = 1;
-          stack.push(nr, nc);
-        }
+  // Cells waiting to be visited, as keys; each cell enters at most once, so width * height is enough.
+  const stack = new Int32Array(width * height);
+  for (let start = 0; start < usable.length; start++) {
+    if (usable[start] !== 1) continue;
+    usable[start] = 2; // 2: seen
+    let top = 0;
+    stack[top++] = start;
+    let i0 = Math.floor(start / width);
+    let j0 = start - i0 * width;
+    let i1 = i0;
+    let j1 = j0;
+    while (top > 0) {
+      const key = stack[--top];
+      const i = Math.floor(key / width);
+      const j = key - i * width;
+      if (i < i0) i0 = i;
+      if (i > i1) i1 = i;
+      if (j < j0) j0 = j;
+      if (j > j1) j1 = j;
+      if (i > 0 && usable[key - width] === 1) {
+        usable[key - width] = 2;
+        stack[top++] = key - width;
       }
-      boxes.push(box);
+      if (i + 1 < height && usable[key + width] === 1) {
+        usable[key + width] = 2;
+        stack[top++] = key + width;
+      }
+      if (j > 0 && usable[key - 1] === 1) {
+        usable[key - 1] = 2;
+        stack[top++] = key - 1;
+      }
+      if (j + 1 < width && usable[key + 1] === 1) {
+        usable[key + 1] = 2;
+        stack[top++] = key + 1;
+      }
     }
+    boxes.push({ r0: area.r0 + i0, c0: area.c0 + j0, r1: area.r0 + i1, c1: area.c0 + j1 });
   }
   return mergeOverlapping(boxes);
 }
@@ -80,7 +104,8 @@ function mergeOverlapping(boxes: CellRange[]): CellRange[] {
     const active: CellRange[] = [];
     for (const box of current) {
       for (let i = active.length - 1; i >= 0; i--) if (active[i].r1 + 1 < box.r0) active.splice(i, 1);
-      const hit = active.find((a) => touches(a, box));
+      let hit: CellRange | undefined;
+      for (let i = 0; i < active.length && hit === undefined; i++) if (touches(active[i], box)) hit = active[i];
       if (hit) {
         hit.r0 = Math.min(hit.r0, box.r0);
         hit.c0 = Math.min(hit.c0, box.c0);
@@ -98,72 +123,114 @@ function mergeOverlapping(boxes: CellRange[]): CellRange[] {
   return current;
 }
 
-interface RowCell {
-  col: number;
-  text: string;
+/**
+ * What one row of a box holds, counting the cells with a value (cells covered by a merge are left out). Filled by
+ * scanRow into one shared object: these questions are asked for every row of every block, and most rows are table
+ * rows whose first two cells already rule out a caption line.
+ */
+interface RowSummary {
+  /** Cells with a value (stops growing at the scan's limit). */
+  count: number;
+  /** Some of them are figures. */
   figure: boolean;
+  /** Column of the first and second of them, -1 for none. */
+  first: number;
+  second: number;
 }
 
-/**
- * The cells with a value in one row of a box (cells covered by a merge are left out). With `limit`, stops after that
- * many cells: most rows are table rows, and one look at their second cell is enough to rule out a caption line.
- */
-export function rowCells(view: SheetView, row: number, c0: number, c1: number, limit = Infinity): RowCell[] {
-  const out: RowCell[] = [];
-  for (let c = c0; c <= c1 && out.length < limit; c++) {
-    if (!view.isOccupied(row, c) || view.isCovered(row, c)) continue;
-    const cls = view.classOf(row, c);
-    if (cls === 'empty') continue;
-    // A figure's text is never read as a caption; skip turning numbers into strings.
-    const text = cls === 'figure' ? '' : view.text(row, c);
-    out.push({ col: c, text, figure: cls === 'figure' });
+const summary: RowSummary = { count: 0, figure: false, first: -1, second: -1 };
+
+function scanRow(view: SheetView, row: number, c0: number, c1: number, limit = Infinity): RowSummary {
+  summary.count = 0;
+  summary.figure = false;
+  summary.first = -1;
+  summary.second = -1;
+  if (row < 0 || row >= view.rows) return summary;
+  const base = row * view.cols;
+  const { occupied, classes, covered } = view;
+  const last = Math.min(c1, view.cols - 1);
+  for (let c = Math.max(c0, 0); c <= last && summary.count < limit; c++) {
+    const key = base + c;
+    if (occupied[key] !== 1 || (covered !== null && covered[key] === 1)) continue;
+    const cls = classes[key];
+    if (cls === EMPTY) continue;
+    if (cls === FIGURE) summary.figure = true;
+    if (summary.count === 0) summary.first = c;
+    else if (summary.count === 1) summary.second = c;
+    summary.count++;
   }
-  return out;
+  return summary;
+}
+
+/** Whether a row of a box holds a figure. */
+function hasFigure(view: SheetView, row: number, c0: number, c1: number): boolean {
+  return scanRow(view, row, c0, c1).figure;
+}
+
+/** The texts of a row's value cells (figures read as ''), for the rare rows that need them all. */
+function rowTexts(view: SheetView, row: number, c0: number, c1: number): string[] {
+  const texts: string[] = [];
+  for (let c = c0; c <= c1; c++) {
+    if (!view.isOccupied(row, c) || view.isCovered(row, c)) continue;
+    const cls = view.classCode(row, c);
+    if (cls !== EMPTY) texts.push(cls === FIGURE ? '' : view.text(row, c));
+  }
+  return texts;
 }
 
 /** A caption by its own words: unit/basis/amount/heading/footnote lines, notes (※ …) and bullets (- …). */
-function captionLike(text: string): boolean {
-  return classifyCaption(text) !== 'note' || hasNoteMark(text) || isBulletLine(text);
+function captionLike(facts: CaptionFacts): boolean {
+  return facts.kind !== 'note' || facts.noteMark || facts.bullet;
 }
 
 function isTopCaptionRow(view: SheetView, box: CellRange, row: number): boolean {
-  const cells = rowCells(view, row, box.c0, box.c1);
-  if (cells.length === 0) return true;
-  if (cells.some((c) => c.figure)) return false;
-  if (cells.length === 1) {
-    const { col, text } = cells[0];
-    const merge = view.merge(row, col);
+  const { count, figure, first } = scanRow(view, row, box.c0, box.c1);
+  if (count === 0) return true;
+  if (figure) return false;
+  if (count === 1) {
+    const merge = view.merge(row, first);
     if (merge && merge.r1 > row) return false; // merged down: a header cell
-    if (captionLike(text)) return true;
+    if (captionLike(captionFacts(view.text(row, first)))) return true;
     const fullWidth = merge !== undefined && merge.c0 <= box.c0 && merge.c1 >= box.c1;
     // Alone at the left edge (or across the whole width): a title typed above the table.
-    return fullWidth || col === box.c0;
+    return fullWidth || first === box.c0;
   }
-  if (cells.length <= 3 && cells.some((c) => isUnitOrBasisLine(c.text))) {
-    return cells.filter((c) => !captionLike(c.text)).length <= 1;
+  if (count <= 3) {
+    const facts = rowTexts(view, row, box.c0, box.c1).map((t) => captionFacts(t));
+    const unitOrBasis = (f: CaptionFacts): boolean => f.kind === 'unit' || f.kind === 'basis';
+    if (facts.some(unitOrBasis)) return facts.filter((f) => !captionLike(f)).length <= 1;
   }
   return false;
 }
 
 function isBottomCaptionRow(view: SheetView, box: CellRange, row: number): boolean {
-  const cells = rowCells(view, row, box.c0, box.c1);
-  if (cells.length === 0) return true;
-  if (cells.some((c) => c.figure)) return false;
-  if (cells.length === 1) {
-    const text = cleanCaption(cells[0].text);
-    return captionLike(text) || text.length >= 25;
+  const { count, figure, first } = scanRow(view, row, box.c0, box.c1);
+  if (count === 0) return true;
+  if (figure) return false;
+  if (count === 1) {
+    const facts = captionFacts(view.text(row, first));
+    return captionLike(facts) || facts.clean.length >= 25;
   }
-  return cells.every((c) => hasNoteMark(c.text));
+  return rowTexts(view, row, box.c0, box.c1).every((t) => captionFacts(t).noteMark);
 }
 
-/** A caption line inside a block by its own marks: unit, basis, amount, heading, note, footnote, bullet. */
-function isMarkedCaptionRow(view: SheetView, box: CellRange, row: number): boolean {
-  const cells = rowCells(view, row, box.c0, box.c1, 2);
-  if (cells.length !== 1 || cells[0].figure) return false;
-  const text = cells[0].text;
-  const kind = classifyCaption(text);
+/** The text of a row's only value cell, or null when it has none, several, or a figure. */
+function loneText(view: SheetView, row: number, c0: number, c1: number): string | null {
+  const { count, figure, first } = scanRow(view, row, c0, c1, 2);
+  return count === 1 && !figure ? view.text(row, first) : null;
+}
+
+/** A caption line by its own marks: unit, basis, amount, heading, note, footnote, bullet. */
+function isMarkedCaption(text: string, facts: CaptionFacts): boolean {
+  const kind = facts.kind;
   if (kind === 'unit' || kind === 'basis' || kind === 'amount' || kind === 'footnote') return true;
-  return hasHeadingMark(text) || hasNoteMark(text) || (isBulletLine(text) && text.length >= 10);
+  return facts.headingMark || facts.noteMark || (facts.bullet && text.length >= 10);
+}
+
+/** A caption line inside a block: a row whose only cell is a marked caption. */
+function isMarkedCaptionRow(view: SheetView, box: CellRange, row: number): boolean {
+  const text = loneText(view, row, box.c0, box.c1);
+  return text !== null && isMarkedCaption(text, captionFacts(text));
 }
 
 const MAX_DEPTH = 64;
@@ -176,18 +243,17 @@ const SECTION_LABEL_MAX = 12;
  * (a title such as '주요사업 목록') right after figures and right before another caption line or a header row.
  */
 function isSplitRow(view: SheetView, box: CellRange, row: number): boolean {
-  const cells = rowCells(view, row, box.c0, box.c1, 2);
-  if (cells.length !== 1 || cells[0].figure) return false;
-  const after = rowCells(view, row + 1, box.c0, box.c1);
-  const text = cleanCaption(cells[0].text);
-  const kind = classifyCaption(text);
-  if (kind === 'unit' || kind === 'basis' || kind === 'amount' || kind === 'footnote' || hasNoteMark(text)) return true;
+  const own = loneText(view, row, box.c0, box.c1);
+  if (own === null) return false;
+  const facts = captionFacts(own);
+  const kind = facts.kind;
+  if (kind === 'unit' || kind === 'basis' || kind === 'amount' || kind === 'footnote' || facts.noteMark) return true;
+  const { figure: afterFigure, count: afterCount } = scanRow(view, row + 1, box.c0, box.c1);
   // A short line with figures right after it is a section label inside the table ('1. 일반회계', '<특별회계>').
-  if (after.some((c) => c.figure) && text.length <= SECTION_LABEL_MAX) return false;
-  if (isMarkedCaptionRow(view, box, row)) return true;
-  const before = rowCells(view, row - 1, box.c0, box.c1);
-  if (!before.some((c) => c.figure)) return false;
-  return isMarkedCaptionRow(view, box, row + 1) || after.length >= 2;
+  if (afterFigure && facts.clean.length <= SECTION_LABEL_MAX) return false;
+  if (isMarkedCaption(own, facts)) return true;
+  if (!hasFigure(view, row - 1, box.c0, box.c1)) return false;
+  return isMarkedCaptionRow(view, box, row + 1) || afterCount >= 2;
 }
 
 /**
@@ -200,10 +266,14 @@ export function refineBlock(view: SheetView, box: CellRange, depth = 0): CellRan
   let bottom = box.r1;
   while (top < bottom && isTopCaptionRow(view, box, top)) top++;
   while (bottom > top && isBottomCaptionRow(view, box, bottom)) bottom--;
-  const skip = new Set<number>();
-  for (let r = top + 1; r < bottom; r++) if (isSplitRow(view, box, r)) skip.add(r);
+  let skip: SkipRows | null = null;
+  for (let r = top + 1; r < bottom; r++) {
+    if (!isSplitRow(view, box, r)) continue;
+    skip ??= { base: box.r0, marks: new Uint8Array(box.r1 - box.r0 + 1) };
+    skip.marks[r - box.r0] = 1;
+  }
   const cuts = yearHeaderCuts(view, box, top, bottom, skip);
-  if (top === box.r0 && bottom === box.r1 && skip.size === 0 && cuts.length === 0) return [box];
+  if (top === box.r0 && bottom === box.r1 && skip === null && cuts.length === 0) return [box];
   // Every step below works on a strictly smaller area, so this only guards against a mistake.
   if (depth > MAX_DEPTH || bottom - top < 1) return [];
   if (cuts.length > 0) {
@@ -214,9 +284,13 @@ export function refineBlock(view: SheetView, box: CellRange, depth = 0): CellRan
     });
   }
   const area = { r0: top, c0: box.c0, r1: bottom, c1: box.c1 };
-  if (skip.size === 0 && !bridges(view, box, top, bottom)) {
+  if (skip === null && !bridges(view, box, top, bottom)) {
     // Only lone caption cells came off the edges: what remains is still one block, just tighter.
-    return refineBlock(view, tighten(view, area), depth + 1);
+    const tight = tighten(view, area);
+    // With the same columns, refining again would ask every row the same questions (they depend on the box's
+    // columns only) and get the same answers: nothing more comes off.
+    if (tight.c0 === box.c0 && tight.c1 === box.c1) return [tight];
+    return refineBlock(view, tight, depth + 1);
   }
   return findBlocks(view, area, skip).flatMap((b) => refineBlock(view, b, depth + 1));
 }
@@ -225,38 +299,46 @@ export function refineBlock(view: SheetView, box: CellRange, depth = 0): CellRan
  * Rows, below figures, that are year headers ('구분 | 2019년 | 2020년'): tables stacked right under one another without
  * a blank or caption row between them.
  */
-function yearHeaderCuts(view: SheetView, box: CellRange, top: number, bottom: number, skip: Set<number>): number[] {
+function yearHeaderCuts(view: SheetView, box: CellRange, top: number, bottom: number, skip: SkipRows | null): number[] {
   const cuts: number[] = [];
   for (let r = top + 2; r < bottom; r++) {
-    if (skip.has(r) || skip.has(r - 1) || (cuts.length > 0 && r - cuts[cuts.length - 1] < 2)) continue;
-    if (isYearHeaderRow(view, box, r) && rowCells(view, r - 1, box.c0, box.c1).some((c) => c.figure)) cuts.push(r);
+    if (skipped(skip, r) || skipped(skip, r - 1) || (cuts.length > 0 && r - cuts[cuts.length - 1] < 2)) continue;
+    if (isYearHeaderRow(view, box, r) && hasFigure(view, r - 1, box.c0, box.c1)) cuts.push(r);
   }
   return cuts;
 }
 
+/** Bare years of a header a few years apart at most. */
+const MAX_HEADER_YEAR_STEP = 5;
+
 function isYearHeaderRow(view: SheetView, box: CellRange, row: number): boolean {
-  const years: number[] = [];
-  for (let c = box.c0 + 1; c <= box.c1; c++) {
-    const cls = view.classOf(row, c);
-    if (cls === 'figure') return false;
-    if (cls === 'year') years.push(parseYearLabel(view.text(row, c)) ?? 0);
-    else if (cls === 'yearNumber') years.push(Number(view.text(row, c)));
-  }
-  if (years.length < 2) return false;
   // Strictly one way, a few years apart: cutting a table in two needs a clear header, not body figures near 2000.
-  const step = Math.sign(years[1] - years[0]);
-  for (let i = 1; i < years.length; i++) {
-    const d = years[i] - years[i - 1];
-    if (d === 0 || Math.sign(d) !== step || Math.abs(d) > 5) return false;
+  let count = 0;
+  let previous = 0;
+  let step = 0;
+  for (let c = box.c0 + 1; c <= box.c1; c++) {
+    const cls = view.classCode(row, c);
+    if (cls === FIGURE) return false;
+    let year: number;
+    if (cls === YEAR) year = parseYearLabel(view.text(row, c)) ?? 0;
+    else if (cls === YEAR_NUMBER) year = Number(view.text(row, c));
+    else continue;
+    if (count === 1) step = Math.sign(year - previous);
+    if (count >= 1) {
+      const d = year - previous;
+      if (d === 0 || Math.sign(d) !== step || Math.abs(d) > MAX_HEADER_YEAR_STEP) return false;
+    }
+    previous = year;
+    count++;
   }
-  return view.classOf(row, box.c0) !== 'figure';
+  if (count < 2) return false;
+  return view.classCode(row, box.c0) !== FIGURE;
 }
 
 /** Whether a peeled row could have joined two blocks: two touching cells side by side, or a merge across columns. */
 function bridges(view: SheetView, box: CellRange, top: number, bottom: number): boolean {
-  const peeled = (r: number): boolean => r < top || r > bottom;
   for (let r = box.r0; r <= box.r1; r++) {
-    if (!peeled(r)) continue;
+    if (r >= top && r <= bottom) continue;
     for (let c = box.c0; c <= box.c1; c++) {
       if (!view.isOccupied(r, c)) continue;
       if (c < box.c1 && view.isOccupied(r, c + 1)) return true;

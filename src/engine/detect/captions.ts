@@ -3,57 +3,60 @@
  * the table (stopping at another table), then notes and footnotes directly under it.
  */
 import type { CaptionLine, TableLayout } from '../model/table';
-import {
-  classifyCaption,
-  cleanCaption,
-  hasHeadingMark,
-  hasNoteMark,
-  isBulletLine,
-  isUnitOrBasisLine,
-  normalizeLabel,
-  parseUnits,
-  stripCaptionMark,
-} from '../labels';
+import { captionFacts, type CaptionFacts, captionTitle, unitsOf } from '../labels';
 import type { CellRange } from '../grid/types';
+import { FIGURE } from './cell-class';
 import type { SheetView } from './sheet-view';
 
 const MAX_BLANK_ABOVE = 3;
-const ARROW = /^[⇒☞→➔➜]/;
 const MAX_LINES_ABOVE = 6;
 const MAX_BLANK_BELOW = 1;
 const MAX_LINES_BELOW = 4;
-
-interface LineCell {
-  row: number;
-  col: number;
-  text: string;
-}
+/** How far above and below a table a table to its left still counts as its neighbour (see leftNeighbourEdge). */
+const NEIGHBOUR_LOOK = MAX_LINES_ABOVE * 2 + MAX_BLANK_ABOVE;
 
 /** Tables covering each row, for "is another table in the way" without rescanning. */
 class RowIndex {
-  private readonly byRow = new Map<number, number[]>();
+  /** The tables covering row r are tables[start[r]] … tables[start[r + 1] - 1] (rows past the last table: none). */
+  private readonly start: Int32Array;
+  private readonly tables: Int32Array;
+  private readonly rows: number;
+
   constructor(private readonly ranges: CellRange[]) {
+    let rows = 0;
+    for (const range of ranges) rows = Math.max(rows, range.r1 + 1);
+    this.rows = rows;
+    const start = new Int32Array(rows + 1);
+    for (const range of ranges) for (let r = Math.max(0, range.r0); r <= range.r1; r++) start[r + 1]++;
+    for (let r = 0; r < rows; r++) start[r + 1] += start[r];
+    const fill = start.slice(0, rows);
+    const tables = new Int32Array(start[rows]);
     ranges.forEach((range, i) => {
-      for (let r = range.r0; r <= range.r1; r++) {
-        const list = this.byRow.get(r);
-        if (list) list.push(i);
-        else this.byRow.set(r, [i]);
-      }
+      for (let r = Math.max(0, range.r0); r <= range.r1; r++) tables[fill[r]++] = i;
     });
+    this.start = start;
+    this.tables = tables;
   }
+
   blocked(row: number, c0: number, c1: number, self: number): boolean {
-    const list = this.byRow.get(row);
-    if (!list) return false;
-    return list.some((i) => i !== self && this.ranges[i].c0 <= c1 && this.ranges[i].c1 >= c0);
+    if (row < 0 || row >= this.rows) return false;
+    for (let k = this.start[row]; k < this.start[row + 1]; k++) {
+      const i = this.tables[k];
+      if (i !== self && this.ranges[i].c0 <= c1 && this.ranges[i].c1 >= c0) return true;
+    }
+    return false;
   }
+
   /**
    * The right edge of the nearest table left of `range` whose rows or caption zone (`look` rows above it) come
    * near this table's rows or caption zone, or -1.
    */
   leftNeighbourEdge(range: CellRange, self: number, look: number): number {
     let edge = -1;
-    for (let r = Math.max(0, range.r0 - look); r <= range.r1 + look; r++) {
-      for (const i of this.byRow.get(r) ?? []) {
+    const last = Math.min(range.r1 + look, this.rows - 1);
+    for (let r = Math.max(0, range.r0 - look); r <= last; r++) {
+      for (let k = this.start[r]; k < this.start[r + 1]; k++) {
+        const i = this.tables[k];
         const other = this.ranges[i];
         if (i === self || other.c1 >= range.c0) continue;
         if (other.r0 - look <= range.r1 && range.r0 - look <= other.r1) edge = Math.max(edge, other.c1);
@@ -63,34 +66,54 @@ class RowIndex {
   }
 }
 
-function lineCells(view: SheetView, row: number, c0: number, c1: number): LineCell[] {
-  const out: LineCell[] = [];
-  for (let c = c0; c <= c1; c++) {
-    if (!view.isOccupied(row, c) || view.isCovered(row, c)) continue;
-    const text = view.text(row, c);
-    if (text !== '') out.push({ row, col: c, text });
-  }
-  return out;
+/**
+ * The cells with a text in one row (cells covered by a merge left out), gathered into shared arrays: every table
+ * looks at a few rows around it, and most of what it finds there it does not keep.
+ */
+const scratch = { cols: [] as number[], texts: [] as string[] };
+
+function readLine(view: SheetView, row: number, c0: number, c1: number): number {
+  scratch.cols.length = 0;
+  scratch.texts.length = 0;
+  for (let c = c0; c <= c1; c++) addCell(view, row, c);
+  return scratch.cols.length;
+}
+
+/** Adds a cell to the scratch line if it has a text; true if it did. */
+function addCell(view: SheetView, row: number, col: number): boolean {
+  if (!view.isOccupied(row, col) || view.isCovered(row, col)) return false;
+  const text = view.text(row, col);
+  if (text === '') return false;
+  scratch.cols.push(col);
+  scratch.texts.push(text);
+  return true;
+}
+
+function dropLastCell(): void {
+  scratch.cols.pop();
+  scratch.texts.pop();
 }
 
 export interface CaptionResult {
   captions: CaptionLine[];
   title?: string;
-  /** Units the nearest unit or basis line above names, in order (empty when none does). */
-  units: string[];
+  /** Units the nearest unit or basis line above names, in order (empty when none does). Shared: do not change. */
+  units: readonly string[];
 }
 
 /** Attach captions to every table of a sheet (tables in reading order). */
 export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range'>[]): CaptionResult[] {
   const ranges = tables.map((t) => t.range);
   const index = new RowIndex(ranges);
-  const claimed = new Set<number>();
-  const key = (row: number, col: number): number => row * view.cols + col;
+  /** 1 for a cell already taken as some table's caption line, by key row * cols + col. */
+  const claimed = new Uint8Array(view.rows * view.cols);
+  const cols = view.cols;
   const above: CaptionLine[][] = [];
   const lefts: number[] = [];
 
-  ranges.forEach((range, self) => {
-    const edge = index.leftNeighbourEdge(range, self, MAX_LINES_ABOVE * 2 + MAX_BLANK_ABOVE);
+  for (let self = 0; self < ranges.length; self++) {
+    const range = ranges[self];
+    const edge = index.leftNeighbourEdge(range, self, NEIGHBOUR_LOOK);
     const left = edge === -1 ? 0 : Math.min(range.c0, edge + 2);
     lefts.push(left);
     const lines: CaptionLine[] = [];
@@ -107,54 +130,64 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
           const leadsIn = line.row + 1 === range.r0 || lines.some((l) => l.row === line.row + 1 && l.kind !== 'note');
           if (line.kind !== 'note' || leadsIn || line.row - edge > 2 || line.row - row >= range.r0 - line.row) break;
           lines.pop();
-          claimed.delete(key(line.row, line.col));
+          claimed[line.row * cols + line.col] = 0;
           edge = line.row;
         }
         break;
       }
+      readLine(view, row, left, range.c1);
       // A unit line right-aligned one column past the table's edge still belongs to it.
-      const cells = lineCells(view, row, left, Math.min(range.c1 + 1, view.cols - 1)).filter(
-        (c) => c.col <= range.c1 || (isUnitOrBasisLine(c.text) && !index.blocked(row, c.col, c.col, self)),
-      );
-      if (cells.length === 0) {
+      const outside = range.c1 + 1;
+      if (outside < view.cols && addCell(view, row, outside)) {
+        const kind = captionFacts(scratch.texts[scratch.texts.length - 1]).kind;
+        if (!((kind === 'unit' || kind === 'basis') && !index.blocked(row, outside, outside, self))) dropLastCell();
+      }
+      const count = scratch.cols.length;
+      if (count === 0) {
         if (++blanks > MAX_BLANK_ABOVE) break;
         continue;
       }
       blanks = 0;
-      if (cells.some((c) => claimed.has(key(c.row, c.col)))) break;
-      if (cells.filter((c) => view.classOf(c.row, c.col) === 'figure').length >= 2) break;
-      const kinds = cells.map((c) => classifyCaption(c.text));
-      // A footnote, or a conclusion drawn from the prose above it (⇒ …), is never a caption of the table below.
-      if (kinds.some((k) => k === 'footnote') || cells.some((c) => ARROW.test(cleanCaption(c.text)))) break;
       let stop = false;
-      const taken: CaptionLine[] = [];
-      cells.forEach((c, i) => {
-        const kind = kinds[i];
-        if (kind === 'unit' || kind === 'basis') taken.push({ ...c, kind });
-        else if (kind === 'title' || kind === 'amount') {
-          taken.push({ ...c, kind });
+      let figures = 0;
+      for (let i = 0; i < count; i++) {
+        const col = scratch.cols[i];
+        if (claimed[row * cols + col] === 1) stop = true;
+        if (view.classCode(row, col) === FIGURE) figures++;
+      }
+      if (stop || figures >= 2) break;
+      const facts: CaptionFacts[] = [];
+      for (let i = 0; i < count; i++) facts.push(captionFacts(scratch.texts[i]));
+      // A footnote, or a conclusion drawn from the prose above it (⇒ …), is never a caption of the table below.
+      for (let i = 0; i < count && !stop; i++) stop = facts[i].kind === 'footnote' || facts[i].arrow;
+      if (stop) break;
+      for (let i = 0; i < count; i++) {
+        const { kind: captionKind, noteMark } = facts[i];
+        let kind: CaptionLine['kind'] | null = null;
+        if (captionKind === 'unit' || captionKind === 'basis') kind = captionKind;
+        else if (captionKind === 'title' || captionKind === 'amount') {
+          kind = captionKind;
           stop = true;
-        } else if (hasNoteMark(c.text)) {
-          taken.push({ ...c, kind: 'note' });
+        } else if (noteMark) {
+          kind = 'note';
           sawNote = true;
         } else if (!sawNote) {
           // The nearest plain line above a table (a bullet, a title typed in A1) names it.
-          taken.push({ ...c, kind: 'title' });
+          kind = 'title';
           stop = true;
         } else stop = true;
-      });
-      for (const line of taken) {
-        lines.push(line);
-        claimed.add(key(line.row, line.col));
+        if (kind === null) continue;
+        lines.push({ row, col: scratch.cols[i], text: scratch.texts[i], kind });
+        claimed[row * cols + scratch.cols[i]] = 1;
       }
       if (stop) break;
     }
     above.push(lines.reverse());
-  });
+  }
 
   return ranges.map((range, self) => {
-    const below = footnotes(view, range, lefts[self], index, self, claimed, key);
-    const captions = above[self].concat(below);
+    const below = footnotes(view, range, lefts[self], index, self, claimed);
+    const captions = below.length === 0 ? above[self] : above[self].concat(below);
     return { captions, ...titleAndUnit(above[self]) };
   });
 }
@@ -165,49 +198,62 @@ function footnotes(
   left: number,
   index: RowIndex,
   self: number,
-  claimed: Set<number>,
-  key: (row: number, col: number) => number,
+  claimed: Uint8Array,
 ): CaptionLine[] {
   const lines: CaptionLine[] = [];
   let blanks = 0;
   for (let row = range.r1 + 1; row < view.rows && lines.length < MAX_LINES_BELOW; row++) {
     if (index.blocked(row, left, range.c1, self)) break;
-    const cells = lineCells(view, row, left, range.c1);
-    if (cells.length === 0) {
+    // Most rows under a table are blank: look at the cells' classes before reading any text.
+    if (blankLine(view, row, left, range.c1) || readLine(view, row, left, range.c1) === 0) {
       if (++blanks > MAX_BLANK_BELOW) break;
       continue;
     }
     blanks = 0;
-    if (cells.length !== 1 || claimed.has(key(row, cells[0].col))) break;
-    const cell = cells[0];
-    const kind = classifyCaption(cell.text);
-    if (kind === 'footnote') lines.push({ ...cell, kind: 'footnote' });
-    else if (hasNoteMark(cell.text) && !hasHeadingMark(cell.text)) lines.push({ ...cell, kind: 'note' });
-    else if (isBulletLine(cell.text) && nextLineIsArrow(view, row, left, range.c1)) lines.push({ ...cell, kind: 'note' });
+    const col = scratch.cols[0];
+    if (scratch.cols.length !== 1 || claimed[row * view.cols + col] === 1) break;
+    const text = scratch.texts[0];
+    const facts = captionFacts(text);
+    let kind: CaptionLine['kind'];
+    if (facts.kind === 'footnote') kind = 'footnote';
+    else if (facts.noteMark && !facts.headingMark) kind = 'note';
+    else if (facts.bullet && nextLineIsArrow(view, row, left, range.c1)) kind = 'note';
     else break;
-    claimed.add(key(row, cell.col));
+    lines.push({ row, col, text, kind });
+    claimed[row * view.cols + col] = 1;
   }
   return lines;
+}
+
+/** No cell of the row holds anything (a quick test before reading texts). */
+function blankLine(view: SheetView, row: number, c0: number, c1: number): boolean {
+  const base = row * view.cols;
+  for (let c = Math.max(0, c0); c <= c1 && c < view.cols; c++) if (view.occupied[base + c] === 1) return false;
+  return true;
 }
 
 /** The next non-blank line starts with ⇒ or ☞ (a conclusion drawn from the bullet above it, such as a stated rate). */
 function nextLineIsArrow(view: SheetView, row: number, c0: number, c1: number): boolean {
   for (let r = row + 1; r <= row + 2 && r < view.rows; r++) {
-    const cells = lineCells(view, r, c0, c1);
-    if (cells.length === 0) continue;
-    return ARROW.test(cleanCaption(cells[0].text));
+    if (readLine(view, r, c0, c1) === 0) continue;
+    return captionFacts(scratch.texts[0]).arrow;
   }
   return false;
 }
 
-function titleAndUnit(lines: CaptionLine[]): { title?: string; units: string[] } {
-  const out: { title?: string; units: string[] } = { units: [] };
+function titleAndUnit(lines: CaptionLine[]): { title?: string; units: readonly string[] } {
+  const out: { title?: string; units: readonly string[] } = { units: [] };
   for (let i = lines.length - 1; i >= 0 && out.units.length === 0; i--) {
-    if (lines[i].kind === 'unit' || lines[i].kind === 'basis') out.units = parseUnits(lines[i].text);
+    if (lines[i].kind === 'unit' || lines[i].kind === 'basis') out.units = unitsOf(lines[i].text);
   }
-  const heading = [...lines].reverse().find((l) => l.kind === 'title' || l.kind === 'amount');
-  const note = [...lines].reverse().find((l) => l.kind === 'note');
+  let heading: CaptionLine | undefined;
+  let note: CaptionLine | undefined;
+  for (let i = lines.length - 1; i >= 0 && heading === undefined; i--) {
+    const kind = lines[i].kind;
+    if (kind === 'title' || kind === 'amount') heading = lines[i];
+    else if (kind === 'note' && note === undefined) note = lines[i];
+  }
   const named = heading ?? note;
-  if (named) out.title = normalizeLabel(stripCaptionMark(named.text));
+  if (named) out.title = captionTitle(named.text);
   return out;
 }

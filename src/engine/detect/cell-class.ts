@@ -8,8 +8,6 @@ import { parseYearLabel } from '../labels';
 import { memoByString } from '../labels';
 import { readNumeric } from '../numbers';
 
-const DIGIT = /[0-9０-９]/;
-const DASH_ONLY = /^[-－–—―‒−﹣]$/;
 /** Longer than any figure or compound the report writes ("116건/ 4,817백만원" is 16). */
 const MAX_FIGURE_TEXT = 40;
 
@@ -22,6 +20,18 @@ const MAX_FIGURE_TEXT = 40;
  */
 export type CellClass = 'empty' | 'figure' | 'year' | 'yearNumber' | 'text';
 
+/**
+ * The same classes as small integers, so a sheet's classes fit in a typed array (detection reads them in every
+ * loop; CELL_CLASSES[code] is the name).
+ */
+export const EMPTY = 0;
+export const FIGURE = 1;
+export const YEAR = 2;
+export const YEAR_NUMBER = 3;
+export const TEXT = 4;
+export type CellClassCode = typeof EMPTY | typeof FIGURE | typeof YEAR | typeof YEAR_NUMBER | typeof TEXT;
+export const CELL_CLASSES: readonly CellClass[] = ['empty', 'figure', 'year', 'yearNumber', 'text'];
+
 export function cellText(cell: Cell | null | undefined): string {
   if (!cell) return '';
   if (cell.error) return cell.error;
@@ -31,40 +41,60 @@ export function cellText(cell: Cell | null | undefined): string {
 }
 
 export function classifyCell(cell: Cell | null | undefined): CellClass {
-  if (!cell) return 'empty';
-  if (cell.error) return 'figure';
+  return CELL_CLASSES[cellClassCode(cell)];
+}
+
+export function cellClassCode(cell: Cell | null | undefined): CellClassCode {
+  if (!cell) return EMPTY;
+  if (cell.error) return FIGURE;
   const v = cell.v;
-  if (v === null || v === undefined) return cell.f !== undefined ? 'figure' : 'empty';
-  if (typeof v === 'boolean') return 'text';
+  if (v === null || v === undefined) return cell.f !== undefined ? FIGURE : EMPTY;
+  if (typeof v === 'boolean') return TEXT;
   if (typeof v === 'number') {
-    if (cell.date) return 'text';
-    return isBareYear(v) && !hasGroupingFormat(cell.fmt) ? 'yearNumber' : 'figure';
+    if (cell.date) return TEXT;
+    return isBareYear(v) && !hasGroupingFormat(cell.fmt) ? YEAR_NUMBER : FIGURE;
   }
   const text = v.trim();
-  if (text === '') return 'empty';
+  if (text === '') return EMPTY;
   // Fast path: words without digits (most labels), and long prose, are never figures or years.
-  if (!DIGIT.test(text)) return DASH_ONLY.test(text) ? 'figure' : 'text';
-  if (text.length > MAX_FIGURE_TEXT) return 'text';
+  if (!hasDigit(text)) return text.length === 1 && isDash(text.charCodeAt(0)) ? FIGURE : TEXT;
+  if (text.length > MAX_FIGURE_TEXT) return TEXT;
   return classifyText(text);
 }
 
+/** An ASCII or full-width digit anywhere in the text. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if ((ch >= 0x30 && ch <= 0x39) || (ch >= 0xff10 && ch <= 0xff19)) return true;
+  }
+  return false;
+}
+
+/** '-' and the dashes that stand for the report's zero: － – — ― ‒ − ﹣. */
+function isDash(ch: number): boolean {
+  return (
+    ch === 0x2d || ch === 0xff0d || ch === 0x2013 || ch === 0x2014 || ch === 0x2015 || ch === 0x2012 || ch === 0x2212 || ch === 0xfe63
+  );
+}
+
 /** A text with digits in it; texts repeat a lot ('-', '2020년', '0'), hence the memo. */
-const classifyText = memoByString((text: string): CellClass => {
-  if (/^\d{4}$/.test(text)) return isBareYear(Number(text)) ? 'yearNumber' : 'figure';
+const classifyText = memoByString((text: string): CellClassCode => {
+  if (/^\d{4}$/.test(text)) return isBareYear(Number(text)) ? YEAR_NUMBER : FIGURE;
   // Age groups ('20대', '60대') are row and column labels, though 대 also counts vehicles.
-  if (/^\d0대$/.test(text)) return 'text';
-  if (parseYearLabel(text) !== null) return 'year';
+  if (/^\d0대$/.test(text)) return TEXT;
+  if (parseYearLabel(text) !== null) return YEAR;
   const numeric = readNumeric({ v: text });
   switch (numeric.kind) {
     case 'number':
     case 'compound':
     case 'invalid':
     case 'error':
-      return 'figure';
+      return FIGURE;
     case 'empty':
-      return 'empty';
+      return EMPTY;
     default:
-      return 'text';
+      return TEXT;
   }
 });
 

@@ -5,11 +5,14 @@
  */
 import type { CellRange } from '../grid/types';
 import type { HeaderCell } from '../model/table';
-import { normalizeLabel } from '../labels';
+import { labelKey } from '../labels';
+import { type LabelFacts, labelFacts } from './label-facts';
 import type { SheetView } from './sheet-view';
 
 export interface HeaderGrid {
   cells: HeaderCell[];
+  /** What each cell's text says (normalised label, key, year …), by index into cells: read by every column under it. */
+  facts: LabelFacts[];
   /** owner[k * width + j]: index into cells of the header cell drawn over header row k, column j; -1 for none. */
   owner: Int32Array;
   width: number;
@@ -20,34 +23,28 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
   const width = range.c1 - range.c0 + 1;
   const owner = new Int32Array(Math.max(0, headerRows) * width).fill(-1);
   const cells: HeaderCell[] = [];
-  const grid: HeaderGrid = { cells, owner, width, rows: headerRows };
-  if (headerRows <= 0) return grid;
+  if (headerRows <= 0) return { cells, facts: [], owner, width, rows: headerRows };
   const lastRow = range.r0 + headerRows - 1;
-  const fromMerge = new Set<number>();
 
-  const claim = (index: number, k: number, j: number): void => {
-    owner[k * width + j] = index;
-  };
-
-  // Merged areas whose top-left lies in the header area.
-  for (let k = 0; k < headerRows; k++) {
-    for (let j = 0; j < width; j++) {
-      const row = range.r0 + k;
-      const col = range.c0 + j;
-      if (owner[k * width + j] !== -1) continue;
-      const m = view.merge(row, col);
-      if (!m || m.r0 !== row || m.c0 !== col) continue;
-      const r1 = Math.min(m.r1, lastRow);
-      const c1 = Math.min(m.c1, range.c1);
-      const index = cells.length;
-      cells.push({ row, col, rowSpan: r1 - row + 1, colSpan: c1 - col + 1, text: view.text(row, col) });
-      fromMerge.add(index);
-      for (let kk = k; kk <= r1 - range.r0; kk++) for (let jj = j; jj <= c1 - range.c0; jj++) claim(index, kk, jj);
+  // Merged areas whose top-left lies in the header area. They come first in `cells`, so an index below
+  // `mergedCells` is a merged cell.
+  if (view.hasMerges) {
+    for (let k = 0; k < headerRows; k++) {
+      for (let j = 0; j < width; j++) {
+        const row = range.r0 + k;
+        const col = range.c0 + j;
+        if (owner[k * width + j] !== -1) continue;
+        const m = view.merge(row, col);
+        if (!m || m.r0 !== row || m.c0 !== col) continue;
+        const r1 = Math.min(m.r1, lastRow);
+        const c1 = Math.min(m.c1, range.c1);
+        const index = cells.length;
+        cells.push({ row, col, rowSpan: r1 - row + 1, colSpan: c1 - col + 1, text: view.text(row, col) });
+        for (let kk = k; kk <= r1 - range.r0; kk++) for (let jj = j; jj <= c1 - range.c0; jj++) owner[kk * width + jj] = index;
+      }
     }
   }
-
-  const blank = (k: number, j: number): boolean =>
-    owner[k * width + j] === -1 && view.text(range.r0 + k, range.c0 + j) === '' && !view.isCovered(range.r0 + k, range.c0 + j);
+  const mergedCells = cells.length;
 
   for (let k = 0; k < headerRows; k++) {
     const row = range.r0 + k;
@@ -56,22 +53,21 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
       if (owner[k * width + j] !== -1 || view.isCovered(row, range.c0 + j)) continue;
       const text = view.text(row, range.c0 + j);
       if (text === '') continue;
-      const index = cells.length;
+      owner[k * width + j] = cells.length;
       cells.push({ row, col: range.c0 + j, rowSpan: 1, colSpan: 1, text });
-      claim(index, k, j);
     }
     // A text followed by blanks spans them, within the header cell above it.
     for (let j = 0; j < width; j++) {
       const index = owner[k * width + j];
-      if (index === -1 || fromMerge.has(index) || cells[index].row !== row || cells[index].col !== range.c0 + j) continue;
+      if (index === -1 || index < mergedCells || cells[index].row !== row || cells[index].col !== range.c0 + j) continue;
       const parent = k > 0 ? owner[(k - 1) * width + j] : -1;
       let end = j;
-      while (end + 1 < width && blank(k, end + 1)) {
+      while (end + 1 < width && isBlank(view, range, owner, k, end + 1)) {
         const above = k > 0 ? owner[(k - 1) * width + end + 1] : -1;
         if (k > 0 && above !== parent) break;
         end++;
       }
-      for (let jj = j + 1; jj <= end; jj++) claim(index, k, jj);
+      for (let jj = j + 1; jj <= end; jj++) owner[k * width + jj] = index;
       cells[index].colSpan = end - j + 1;
       j = end;
     }
@@ -88,30 +84,31 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
       const last = first + cell.colSpan - 1;
       const endsAbove = cell.row + cell.rowSpan - 1 === row - 1;
       let allBlank = endsAbove && first === j;
-      for (let jj = first; allBlank && jj <= last; jj++) if (!blank(k, jj)) allBlank = false;
+      for (let jj = first; allBlank && jj <= last; jj++) if (!isBlank(view, range, owner, k, jj)) allBlank = false;
       if (allBlank) {
         cell.rowSpan++;
-        for (let jj = first; jj <= last; jj++) claim(index, k, jj);
+        for (let jj = first; jj <= last; jj++) owner[k * width + jj] = index;
       }
       j = Math.max(j + 1, last + 1);
     }
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  // Re-index owners after sorting.
-  const order = new Map<HeaderCell, number>();
-  cells.forEach((c, i) => order.set(c, i));
-  return rebuildOwners(grid, range, order);
-}
-
-function rebuildOwners(grid: HeaderGrid, range: CellRange, order: Map<HeaderCell, number>): HeaderGrid {
-  const owner = new Int32Array(grid.owner.length).fill(-1);
-  for (const cell of grid.cells) {
-    const index = order.get(cell) as number;
+  // Owners again in the sorted order: each cell paints its area with its new index.
+  const sorted = new Int32Array(owner.length).fill(-1);
+  const facts: LabelFacts[] = [];
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index];
+    facts.push(labelFacts(cell.text));
     for (let k = cell.row - range.r0; k < cell.row - range.r0 + cell.rowSpan; k++) {
-      for (let j = cell.col - range.c0; j < cell.col - range.c0 + cell.colSpan; j++) owner[k * grid.width + j] = index;
+      for (let j = cell.col - range.c0; j < cell.col - range.c0 + cell.colSpan; j++) sorted[k * width + j] = index;
     }
   }
-  return { ...grid, owner };
+  return { cells, facts, owner: sorted, width, rows: headerRows };
+}
+
+/** A header position no cell has claimed, with no text and not under a merged area. */
+function isBlank(view: SheetView, range: CellRange, owner: Int32Array, k: number, j: number): boolean {
+  return owner[k * (range.c1 - range.c0 + 1) + j] === -1 && view.text(range.r0 + k, range.c0 + j) === '' && !view.isCovered(range.r0 + k, range.c0 + j);
 }
 
 /** Header path of column j (0-based in the range), outermost first, normalised, without repeats. */
@@ -122,8 +119,31 @@ export function columnPath(header: HeaderGrid, j: number): string[] {
     const index = header.owner[k * header.width + j];
     if (index === -1 || index === last) continue;
     last = index;
-    const text = normalizeLabel(header.cells[index].text);
+    const text = header.facts[index].label;
     if (text !== '') path.push(text);
   }
   return path;
+}
+
+/** The innermost year column j's header names ('2020년' under '연차별 소요재원'), or null. */
+export function columnYear(header: HeaderGrid, j: number): number | null {
+  for (let k = header.rows - 1; k >= 0; k--) {
+    const index = header.owner[k * header.width + j];
+    if (index === -1) continue;
+    const { label, labelYear } = header.facts[index];
+    if (label !== '' && labelYear !== null) return labelYear;
+  }
+  return null;
+}
+
+/** labelKey of column j's path joined (the key the label-column tests read), given columnPath(header, j). */
+export function columnKey(header: HeaderGrid, j: number, path: readonly string[]): string {
+  if (path.length === 0) return '';
+  if (path.length > 1) return labelKey(path.join(''));
+  // One label: its key is already known (the key of a text and of its normalised label are the same).
+  for (let k = 0; k < header.rows; k++) {
+    const index = header.owner[k * header.width + j];
+    if (index !== -1 && header.facts[index].label !== '') return header.facts[index].key;
+  }
+  return labelKey(path[0]);
 }

@@ -4,7 +4,7 @@
  */
 import { rangeToA1 } from '../grid/a1';
 import type { SheetGrid } from '../grid/types';
-import { parseUnits, primaryUnit } from '../labels';
+import { primaryUnit, unitsOf } from '../labels';
 import type { TableLayout } from '../model/table';
 import { findBlocks, refineBlock } from './blocks';
 import { attachCaptions } from './captions';
@@ -24,11 +24,14 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
   const view = new SheetView(sheet);
   if (view.rows === 0 || view.cols === 0) return [];
   const whole = { r0: 0, c0: 0, r1: view.rows - 1, c1: view.cols - 1 };
-  const blocks = findBlocks(view, whole).flatMap((box) => refineBlock(view, box));
-  const layouts = blocks
-    .map((range) => analyzeBlock(view, range))
-    .filter((l): l is BlockLayout => l !== null)
-    .sort((a, b) => a.range.r0 - b.range.r0 || a.range.c0 - b.range.c0);
+  const layouts: BlockLayout[] = [];
+  for (const box of findBlocks(view, whole)) {
+    for (const range of refineBlock(view, box)) {
+      const layout = analyzeBlock(view, range);
+      if (layout !== null) layouts.push(layout);
+    }
+  }
+  layouts.sort((a, b) => a.range.r0 - b.range.r0 || a.range.c0 - b.range.c0);
   const captions = attachCaptions(view, layouts);
   return layouts.map((layout, i) => {
     const { captions: lines, title } = captions[i];
@@ -54,10 +57,11 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
 }
 
 /** Units stated inside the header ('(단위: 천원)' in a corner cell). */
-function headerUnits(layout: BlockLayout): string[] {
-  for (const cell of layout.headers) {
-    if (!/단\s*위/.test(cell.text)) continue;
-    const units = parseUnits(cell.text);
+function headerUnits(layout: BlockLayout): readonly string[] {
+  for (let i = 0; i < layout.headers.length; i++) {
+    const cell = layout.headers[i];
+    if (!layout.header.facts[i].unitMark) continue;
+    const units = unitsOf(cell.text);
     if (units.length > 0) return units;
   }
   return [];

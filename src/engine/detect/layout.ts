@@ -4,9 +4,9 @@
  */
 import type { CellRange } from '../grid/types';
 import type { ColumnInfo, HeaderCell, RowInfo } from '../model/table';
-import { labelKey, normalizeLabel, parseYearLabel } from '../labels';
-import type { CellClass } from './cell-class';
-import { buildHeader, columnPath, type HeaderGrid } from './header';
+import { EMPTY, FIGURE, TEXT, YEAR, YEAR_NUMBER } from './cell-class';
+import { buildHeader, columnKey, columnPath, columnYear, type HeaderGrid } from './header';
+import { KIND_GRADE, labelFacts } from './label-facts';
 import type { SheetView } from './sheet-view';
 
 export interface BlockLayout {
@@ -18,32 +18,41 @@ export interface BlockLayout {
   headers: HeaderCell[];
   columns: ColumnInfo[];
   rows: RowInfo[];
+  /** Kind hints (label-facts.ts) of the header cells and of the row labels, ORed; header cells naming a grade. */
+  hints: { header: number; rows: number; grades: number };
 }
 
 const SERIAL_HEADER = /^(연번|번호|순번|순위|no\.?|쪽|페이지|page|면)$/;
 const YEAR_HEADER = /(연도|년도|연차|구분|year)/;
 
+/** What each body column holds: counts by class, column j (0-based in the block) at index j. */
 interface ColumnStats {
-  figure: number;
-  text: number;
-  yearNumber: number;
-  empty: number;
-  integersOnly: boolean;
+  figure: Int32Array;
+  text: Int32Array;
+  yearNumber: Int32Array;
+  empty: Int32Array;
+  /** 1 while every figure of the column is a whole number. */
+  integersOnly: Uint8Array;
 }
 
 /** Figures in a row (bare years count only when they cannot be header years). */
 function rowHasFigures(view: SheetView, range: CellRange, row: number): boolean {
-  const years: number[] = [];
+  let years = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let c = range.c0; c <= range.c1; c++) {
-    const cls = view.classOf(row, c);
-    if (cls === 'figure') return true;
-    if (cls === 'yearNumber') {
+    const cls = view.classCode(row, c);
+    if (cls === FIGURE) return true;
+    if (cls === YEAR_NUMBER) {
       if (c === range.c0) return true; // a year at the left edge is a row label of a body row
-      years.push(Number(view.text(row, c)));
+      const year = Number(view.text(row, c));
+      years++;
+      if (year < min) min = year;
+      if (year > max) max = year;
     }
   }
   // Header years lie close together; a duplicated or skipped year is still a header (year.sequence reports it).
-  return years.length > 1 && Math.max(...years) - Math.min(...years) > MAX_YEAR_SPAN;
+  return years > 1 && max - min > MAX_YEAR_SPAN;
 }
 
 /** Widest spread of bare years one header row holds (a ten-year plan and then some). */
@@ -83,66 +92,84 @@ function continuesHeader(view: SheetView, range: CellRange, row: number, next: n
   return false;
 }
 
-function columnStats(view: SheetView, range: CellRange, bodyStart: number, col: number): ColumnStats {
-  const stats: ColumnStats = { figure: 0, text: 0, yearNumber: 0, empty: 0, integersOnly: true };
+/** One pass over the body, row by row (the order the sheet is stored in). */
+function columnStats(view: SheetView, range: CellRange, bodyStart: number): ColumnStats {
+  const width = range.c1 - range.c0 + 1;
+  const stats: ColumnStats = {
+    figure: new Int32Array(width),
+    text: new Int32Array(width),
+    yearNumber: new Int32Array(width),
+    empty: new Int32Array(width),
+    integersOnly: new Uint8Array(width).fill(1),
+  };
+  const { classes, covered, cols } = view;
   for (let r = bodyStart; r <= range.r1; r++) {
-    const cls: CellClass = view.isCovered(r, col) ? 'empty' : view.classOf(r, col);
-    if (cls === 'figure') {
-      stats.figure++;
-      const cell = view.cell(r, col);
-      if (!(typeof cell?.v === 'number' && Number.isInteger(cell.v)) && !/^\d+$/.test(view.text(r, col))) stats.integersOnly = false;
-    } else if (cls === 'yearNumber') stats.yearNumber++;
-    else if (cls === 'text' || cls === 'year') stats.text++;
-    else stats.empty++;
+    const base = r * cols + range.c0;
+    for (let j = 0; j < width; j++) {
+      const cls = covered !== null && covered[base + j] === 1 ? EMPTY : classes[base + j];
+      if (cls === FIGURE) {
+        stats.figure[j]++;
+        if (stats.integersOnly[j] === 1 && !isWholeNumber(view, r, range.c0 + j)) stats.integersOnly[j] = 0;
+      } else if (cls === YEAR_NUMBER) stats.yearNumber[j]++;
+      else if (cls === TEXT || cls === YEAR) stats.text[j]++;
+      else stats.empty[j]++;
+    }
   }
   return stats;
 }
 
+/** A figure that is a whole number: an integer value, or digits only as text. */
+function isWholeNumber(view: SheetView, row: number, col: number): boolean {
+  const v = view.cell(row, col)?.v;
+  if (typeof v === 'number' && Number.isInteger(v)) return true;
+  return /^\d+$/.test(view.text(row, col));
+}
+
 /** Label columns: from the left, columns whose body holds labels (words, years, serial numbers), not figures. */
-function countLabelCols(
-  view: SheetView,
-  range: CellRange,
-  headerRows: number,
-  stats: ColumnStats[],
-  paths: string[][],
-): number {
-  const width = range.c1 - range.c0 + 1;
+function countLabelCols(headerRows: number, stats: ColumnStats, pathKeys: string[]): number {
+  const width = pathKeys.length;
   let count = 0;
   for (let j = 0; j < width; j++) {
-    const s = stats[j];
-    const headerKey = labelKey(paths[j].join(''));
-    const nextIsText = j + 1 < width && stats[j + 1].figure === 0 && stats[j + 1].text > 0;
-    if (s.figure === 0 && s.yearNumber === 0 && s.text > 0) count++;
-    else if (s.figure === 0 && s.yearNumber > 0 && (YEAR_HEADER.test(headerKey) || s.empty > 0 || nextIsText)) count++;
-    else if (SERIAL_HEADER.test(headerKey) && s.text === 0 && s.integersOnly && headerRows > 0) count++;
+    const figure = stats.figure[j];
+    const text = stats.text[j];
+    const yearNumber = stats.yearNumber[j];
+    const headerKey = pathKeys[j];
+    const nextIsText = j + 1 < width && stats.figure[j + 1] === 0 && stats.text[j + 1] > 0;
+    if (figure === 0 && yearNumber === 0 && text > 0) count++;
+    else if (figure === 0 && yearNumber > 0 && (YEAR_HEADER.test(headerKey) || stats.empty[j] > 0 || nextIsText)) count++;
+    else if (SERIAL_HEADER.test(headerKey) && text === 0 && stats.integersOnly[j] === 1 && headerRows > 0) count++;
     else break;
   }
   return Math.min(count, width - 1);
 }
 
 /** A text table: no figures to check, or words woven between the figures (a list laid out in columns). */
-function isNumericBody(stats: ColumnStats[], paths: string[][], labelCols: number): boolean {
+function isNumericBody(stats: ColumnStats, pathKeys: string[], labelCols: number): boolean {
   let figures = 0;
   let words = 0;
   let firstQuantity = -1;
   let sandwichedText = false;
   let lastText = -1;
-  for (let j = labelCols; j < stats.length; j++) {
-    const s = stats[j];
-    const key = labelKey(paths[j].join(''));
-    const remark = /^비고/.test(key);
-    const quantity = s.figure + s.yearNumber > 0 && s.figure + s.yearNumber >= s.text && !SERIAL_HEADER.test(key);
+  let blank = true;
+  for (let j = labelCols; j < pathKeys.length; j++) {
+    const figure = stats.figure[j];
+    const text = stats.text[j];
+    const numbers = figure + stats.yearNumber[j];
+    if (numbers + text !== 0) blank = false;
+    const key = pathKeys[j];
+    const remark = key.startsWith('비고');
+    const quantity = numbers > 0 && numbers >= text && !SERIAL_HEADER.test(key);
     if (quantity) {
-      figures += s.figure + s.yearNumber;
+      figures += numbers;
       if (firstQuantity === -1) firstQuantity = j;
       if (lastText !== -1 && lastText > firstQuantity) sandwichedText = true;
-    } else if (!remark && s.text > s.figure) {
+    } else if (!remark && text > figure) {
       lastText = j;
     }
-    if (!remark) words += s.text;
+    if (!remark) words += text;
   }
   // No quantity columns: a list, unless the body is wholly blank (a template waiting for figures).
-  if (firstQuantity === -1) return stats.slice(labelCols).every((s) => s.figure + s.yearNumber + s.text === 0);
+  if (firstQuantity === -1) return blank;
   return !sandwichedText && figures > words;
 }
 
@@ -153,75 +180,80 @@ export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | n
   const headerRows = countHeaderRows(view, range);
   const header = buildHeader(view, range, headerRows);
   const paths: string[][] = [];
-  for (let j = 0; j < width; j++) paths.push(columnPath(header, j));
-  const bodyStart = range.r0 + headerRows;
-  const stats: ColumnStats[] = [];
-  for (let j = 0; j < width; j++) stats.push(columnStats(view, range, bodyStart, range.c0 + j));
-  const labelCols = countLabelCols(view, range, headerRows, stats, paths);
-  const numeric = isNumericBody(stats, paths, labelCols);
-
-  const columns: ColumnInfo[] = paths.map((path, j) => {
-    const info: ColumnInfo = { col: range.c0 + j, path, isLabel: j < labelCols };
-    const year = yearOfPath(path);
-    if (year !== null) info.year = year;
-    return info;
-  });
-  const rows = rowPaths(view, range, bodyStart, labelCols);
-  return { range, headerRows, labelCols, numeric, header, headers: header.cells, columns, rows };
-}
-
-/** The innermost year a path names. */
-function yearOfPath(path: string[]): number | null {
-  for (let i = path.length - 1; i >= 0; i--) {
-    const year = parseYearLabel(path[i]);
-    if (year !== null) return year;
+  // One comparison key per column path, shared by the label-column and numeric-body tests.
+  const pathKeys: string[] = [];
+  for (let j = 0; j < width; j++) {
+    const path = columnPath(header, j);
+    paths.push(path);
+    pathKeys.push(columnKey(header, j, path));
   }
-  return null;
+  const bodyStart = range.r0 + headerRows;
+  const stats = columnStats(view, range, bodyStart);
+  const labelCols = countLabelCols(headerRows, stats, pathKeys);
+  const numeric = isNumericBody(stats, pathKeys, labelCols);
+
+  const columns: ColumnInfo[] = [];
+  for (let j = 0; j < width; j++) {
+    const info: ColumnInfo = { col: range.c0 + j, path: paths[j], isLabel: j < labelCols };
+    const year = columnYear(header, j);
+    if (year !== null) info.year = year;
+    columns.push(info);
+  }
+  const hints = { header: 0, rows: 0, grades: 0 };
+  for (const facts of header.facts) {
+    hints.header |= facts.kind;
+    if (facts.kind & KIND_GRADE) hints.grades++;
+  }
+  const rows = rowPaths(view, range, bodyStart, labelCols, hints);
+  return { range, headerRows, labelCols, numeric, header, headers: header.cells, columns, rows, hints };
 }
 
 /**
  * Row label paths. A group label (any label column but the last) merged down, or left blank under a row that had
  * a group label and a sub-label, carries on to the rows below: ['2020', '계'], ['2020', '행정소송'].
  */
-function rowPaths(view: SheetView, range: CellRange, bodyStart: number, labelCols: number): RowInfo[] {
+function rowPaths(
+  view: SheetView,
+  range: CellRange,
+  bodyStart: number,
+  labelCols: number,
+  hints: BlockLayout['hints'],
+): RowInfo[] {
   const rows: RowInfo[] = [];
-  const carried: (string | null)[] = new Array(labelCols).fill(null);
+  const carried: (string | null)[] = new Array<string | null>(labelCols).fill(null);
+  /** The row's own label texts, and whether a label column right of j has one (deeper[j]). */
+  const own: string[] = new Array<string>(labelCols).fill('');
+  const deeper: boolean[] = new Array<boolean>(labelCols).fill(false);
   for (let r = bodyStart; r <= range.r1; r++) {
-    const own: string[] = [];
     for (let j = 0; j < labelCols; j++) {
       const col = range.c0 + j;
       const m = view.merge(r, col);
-      own.push(m ? view.text(m.r0, m.c0) : view.text(r, col));
+      own[j] = m ? view.text(m.r0, m.c0) : view.text(r, col);
     }
-    const labels: string[] = [];
+    let seen = false;
+    for (let j = labelCols - 1; j >= 0; j--) {
+      deeper[j] = seen;
+      if (own[j] !== '') seen = true;
+    }
+    const path: string[] = [];
+    let year: number | null = null;
     for (let j = 0; j < labelCols; j++) {
       let text = own[j];
-      if (text === '' && j < labelCols - 1 && carried[j] !== null && own.slice(j + 1).some((t) => t !== '')) {
-        text = carried[j] as string;
-      }
-      labels.push(text);
+      if (text === '' && j < labelCols - 1 && carried[j] !== null && deeper[j]) text = carried[j] as string;
+      const facts = labelFacts(text);
+      if (year === null) year = facts.year;
+      const label = facts.label;
+      if (label === '') continue;
+      hints.rows |= facts.kind;
+      if (path[path.length - 1] !== label) path.push(label);
     }
     // A group label carries on only when its row also had a deeper label (a '총계' spanning the label columns does not).
     for (let j = 0; j < labelCols - 1; j++) {
-      if (own[j] !== '') carried[j] = own.slice(j + 1).some((t) => t !== '') ? own[j] : null;
-    }
-    const path: string[] = [];
-    for (const text of labels) {
-      const label = normalizeLabel(text);
-      if (label !== '' && path[path.length - 1] !== label) path.push(label);
+      if (own[j] !== '') carried[j] = deeper[j] ? own[j] : null;
     }
     const info: RowInfo = { row: r, path };
-    const year = yearOfRow(labels);
     if (year !== null) info.year = year;
     rows.push(info);
   }
   return rows;
-}
-
-function yearOfRow(labels: string[]): number | null {
-  for (const label of labels) {
-    const year = parseYearLabel(label);
-    if (year !== null) return year;
-  }
-  return null;
 }

@@ -1,48 +1,78 @@
 /**
- * One pass over a sheet's cells: occupancy (non-empty or merged), merged areas by cell, and a lazy cell-class cache,
- * so that finding blocks and reading their structure never rescans the sheet.
+ * One pass over a sheet's cells: occupancy (non-empty or merged), merged areas by cell, and every cell's class, so
+ * that finding blocks and reading their structure never rescans the sheet nor classifies a cell twice.
  */
 import type { Cell, CellRange, SheetGrid } from '../grid/types';
-import { type CellClass, cellText, classifyCell } from './cell-class';
-
-const CLASSES: readonly CellClass[] = ['empty', 'figure', 'year', 'yearNumber', 'text'];
+import { CELL_CLASSES, type CellClass, type CellClassCode, EMPTY, cellClassCode, cellText } from './cell-class';
 
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
-  /** 1 where a cell holds something or lies inside a merged area. */
+  /** 1 where a cell holds something or lies inside a merged area; by key row * cols + col. */
   readonly occupied: Uint8Array;
-  private readonly classCache: Int8Array;
+  /** Each cell's class code (see cell-class.ts), by key. */
+  readonly classes: Uint8Array;
+  /** 1 for a cell inside a merged area but not its top-left cell; null when the sheet has no merged areas. */
+  readonly covered: Uint8Array | null;
   /** Merged area index + 1 by cell key (0: not merged); null when the sheet has no merged areas. */
   private readonly mergeByCell: Int32Array | null;
 
   constructor(readonly sheet: SheetGrid) {
-    let rows = sheet.cells.length;
+    const lines = sheet.cells;
+    let rows = lines.length;
     let cols = 0;
-    for (const line of sheet.cells) if (line && line.length > cols) cols = line.length;
+    for (let r = 0; r < lines.length; r++) {
+      const line = lines[r];
+      if (line && line.length > cols) cols = line.length;
+    }
     for (const m of sheet.merges) {
       rows = Math.max(rows, m.r1 + 1);
       cols = Math.max(cols, m.c1 + 1);
     }
     this.rows = rows;
     this.cols = cols;
-    this.occupied = new Uint8Array(rows * cols);
-    this.classCache = new Int8Array(rows * cols).fill(-1);
-    sheet.cells.forEach((line, r) => {
-      if (!line) return;
-      for (let c = 0; c < line.length; c++) if (hasContent(line[c])) this.occupied[r * cols + c] = 1;
-    });
+    const occupied = new Uint8Array(rows * cols);
+    const classes = new Uint8Array(rows * cols);
+    for (let r = 0; r < lines.length; r++) {
+      const line = lines[r];
+      if (!line) continue;
+      const base = r * cols;
+      for (let c = 0; c < line.length; c++) {
+        const cell = line[c];
+        if (!cell) continue;
+        const code = cellClassCode(cell);
+        classes[base + c] = code;
+        if (code !== EMPTY || hasContent(cell)) occupied[base + c] = 1;
+      }
+    }
+    this.occupied = occupied;
+    this.classes = classes;
     const merged = sheet.merges.some((m) => m.r0 !== m.r1 || m.c0 !== m.c1);
     this.mergeByCell = merged ? new Int32Array(rows * cols) : null;
+    this.covered = merged ? new Uint8Array(rows * cols) : null;
+    if (this.mergeByCell === null || this.covered === null) return;
+    const byCell = this.mergeByCell;
     sheet.merges.forEach((m, index) => {
       if (m.r0 === m.r1 && m.c0 === m.c1) return;
       for (let r = Math.max(0, m.r0); r <= m.r1; r++) {
         for (let c = Math.max(0, m.c0); c <= m.c1; c++) {
-          this.occupied[r * cols + c] = 1;
-          (this.mergeByCell as Int32Array)[r * cols + c] = index + 1;
+          occupied[r * cols + c] = 1;
+          byCell[r * cols + c] = index + 1;
         }
       }
     });
+    // Covered by the area that claimed the cell last (areas should not overlap, but a damaged file may have them).
+    for (let key = 0; key < byCell.length; key++) {
+      const index = byCell[key];
+      if (index === 0) continue;
+      const m = sheet.merges[index - 1];
+      if (m.r0 * cols + m.c0 !== key) this.covered[key] = 1;
+    }
+  }
+
+  /** True when the sheet has merged areas (of more than one cell). */
+  get hasMerges(): boolean {
+    return this.mergeByCell !== null;
   }
 
   cell(row: number, col: number): Cell | null | undefined {
@@ -66,24 +96,22 @@ export class SheetView {
 
   /** True for a cell inside a merged area but not its top-left cell (its value sits elsewhere). */
   isCovered(row: number, col: number): boolean {
-    if (this.mergeByCell === null) return false;
-    const m = this.merge(row, col);
-    return m !== undefined && (m.r0 !== row || m.c0 !== col);
+    if (this.covered === null || row < 0 || col < 0 || row >= this.rows || col >= this.cols) return false;
+    return this.covered[row * this.cols + col] === 1;
+  }
+
+  /** A cell's class code; EMPTY outside the sheet. */
+  classCode(row: number, col: number): CellClassCode {
+    if (row < 0 || col < 0 || row >= this.rows || col >= this.cols) return EMPTY;
+    return this.classes[row * this.cols + col] as CellClassCode;
   }
 
   classOf(row: number, col: number): CellClass {
-    if (row < 0 || col < 0 || row >= this.rows || col >= this.cols) return 'empty';
-    const key = row * this.cols + col;
-    const cached = this.classCache[key];
-    if (cached >= 0) return CLASSES[cached];
-    const cls = this.occupied[key] === 1 ? classifyCell(this.cell(row, col)) : 'empty';
-    this.classCache[key] = CLASSES.indexOf(cls);
-    return cls;
+    return CELL_CLASSES[this.classCode(row, col)];
   }
 }
 
-function hasContent(cell: Cell | null | undefined): boolean {
-  if (!cell) return false;
+function hasContent(cell: Cell): boolean {
   if (cell.error || cell.f !== undefined) return true;
   const v = cell.v;
   if (v === null || v === undefined) return false;

@@ -1,6 +1,7 @@
 /** Caption lines around a table: headings, unit lines, basis lines, notes and footnotes. */
 import type { CaptionLine } from '../model/table';
 import { memoByString } from './memo';
+import { normalizeLabel } from './normalize';
 
 /** Heading marks the report puts before a table's title. */
 const TITLE_MARK = /^(?:[□■◆◇▣▶▷●◎○◦•·◈★☆]|【|〔|\[|<|〈|《|[0-9]{1,2}\.\s|[가-하]\.\s|\(\d{1,2}\)|[①-⑳])/;
@@ -27,6 +28,12 @@ export function stripCaptionMark(text: string): string {
   return rest;
 }
 
+/**
+ * The title a caption line gives its table: its words without the mark, normalised like a label. Memoised: titles
+ * are read once per table, and unit and heading lines repeat across a workbook.
+ */
+export const captionTitle = memoByString((text: string): string => normalizeLabel(stripCaptionMark(text)));
+
 const UNIT_WORD = /^(?:[천백만억조십]*원|%p?|건|명|회|개소|개|곳|세대|가구|대|톤|㎡|㎢|㎞|km|kg|ha|m|인|일|시간|개월|권|점|종|편|척|배|주|필지|동|호)$/;
 const MONEY = /원$/;
 
@@ -36,6 +43,11 @@ const MONEY = /원$/;
  */
 export function parseUnits(text: string): string[] {
   if (typeof text !== 'string') return [];
+  return unitsOf(text).slice();
+}
+
+/** parseUnits without the copy, for callers that only read the list (unit lines repeat on every table). */
+export const unitsOf = memoByString((text: string): readonly string[] => {
   const s = cleanCaption(text);
   const m = /단\s*위\s*[:：]?\s*([^)）>〉》\]］]*)/.exec(s);
   const list = m ? m[1] : /^[(（<〈[]\s*([^)）>〉\]]+?)\s*[)）>〉\]]$/.exec(s)?.[1];
@@ -44,11 +56,12 @@ export function parseUnits(text: string): string[] {
     .split(/[,，/·、]|\s+및\s+/)
     .map((u) => u.trim())
     .filter((u) => UNIT_WORD.test(u));
-}
+});
 
 /** The first unit a caption or header states ('(단위 : 천원)' → '천원'), or null. See parseUnits for all of them. */
 export function parseUnit(text: string): string | null {
-  return parseUnits(text)[0] ?? null;
+  if (typeof text !== 'string') return null;
+  return unitsOf(text)[0] ?? null;
 }
 
 /**
@@ -61,7 +74,7 @@ export function primaryUnit(units: readonly string[]): string | undefined {
 
 /** True for a text that is a unit or basis line on its own: '(단위 : 천원)', "(기준일 : '20. 10월말)". */
 export function isUnitOrBasisLine(text: string): boolean {
-  const kind = classifyCaption(text);
+  const kind = captionFacts(text).kind;
   return kind === 'unit' || kind === 'basis';
 }
 
@@ -74,10 +87,10 @@ export function isUnitOrBasisLine(text: string): boolean {
  * - footnote: '1) …', '¹⁾ …', '주) …'; note: '※ …', '* …', '⇒ …' and anything else
  */
 export function classifyCaption(text: string): CaptionLine['kind'] {
-  return classifyCleanCaption(cleanCaption(text));
+  return captionFacts(text).kind;
 }
 
-const classifyCleanCaption = memoByString((s: string): CaptionLine['kind'] => {
+function classifyCleanCaption(s: string): CaptionLine['kind'] {
   if (/^[(（[<〈《［].*[)）\]>〉》］]$/.test(s) || /^단\s*위\s*[:：]/.test(s)) {
     if (/기\s*준/.test(s)) return 'basis';
     if (parseUnit(s) !== null) return 'unit';
@@ -87,20 +100,47 @@ const classifyCleanCaption = memoByString((s: string): CaptionLine['kind'] => {
   if (AMOUNT_RE.test(s)) return 'amount';
   if (TITLE_MARK.test(s)) return 'title';
   return 'note';
-});
+}
 
 /** A line that opens with a heading mark (□, ○, 【 …) or states an amount: a strong sign of a caption. */
 export function hasHeadingMark(text: string): boolean {
-  return TITLE_MARK.test(cleanCaption(text));
+  return captionFacts(text).headingMark;
 }
 
 /** A line that opens with a note or footnote mark (※, *, ⇒, '1)', '주)'). */
 export function hasNoteMark(text: string): boolean {
-  const s = cleanCaption(text);
-  return NOTE_MARK.test(s) || FOOTNOTE_MARK.test(s);
+  return captionFacts(text).noteMark;
 }
 
 /** A prose bullet: '- …', '– …', '· …'. */
 export function isBulletLine(text: string): boolean {
-  return /^[-–·•]\s/.test(cleanCaption(text));
+  return captionFacts(text).bullet;
 }
+
+/** Everything the caption tests above say about one text. */
+export interface CaptionFacts {
+  /** The text as cleanCaption gives it. */
+  clean: string;
+  kind: CaptionLine['kind'];
+  headingMark: boolean;
+  noteMark: boolean;
+  bullet: boolean;
+  /** Opens with an arrow (⇒ ☞ → ➔ ➜): a conclusion drawn from the lines above it. */
+  arrow: boolean;
+}
+
+/**
+ * All of a caption text's facts at once. Detection asks several of them about each line around a table; one memo
+ * lookup instead of one per question (a fresh string costs a hash and a compare each time).
+ */
+export const captionFacts = memoByString((text: string): CaptionFacts => {
+  const clean = cleanText(text);
+  return {
+    clean,
+    kind: classifyCleanCaption(clean),
+    headingMark: TITLE_MARK.test(clean),
+    noteMark: NOTE_MARK.test(clean) || FOOTNOTE_MARK.test(clean),
+    bullet: /^[-–·•]\s/.test(clean),
+    arrow: /^[⇒☞→➔➜]/.test(clean),
+  };
+});

@@ -12,6 +12,8 @@ export {
 } from './totals';
 export { parseYearLabel } from './years';
 export {
+  captionFacts,
+  captionTitle,
   classifyCaption,
   cleanCaption,
   hasHeadingMark,
@@ -22,4 +24,6 @@ export {
   parseUnits,
   primaryUnit,
   stripCaptionMark,
+  unitsOf,
+  type CaptionFacts,
 } from './captions';
