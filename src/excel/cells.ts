@@ -2,7 +2,7 @@
  * Office.js range data ↔ grid cells. Pure functions: the adapter loads `values`, `formulas`, `numberFormat`
  * and `valueTypes` of a block and these turn them into `Cell`s (and back, for writes).
  */
-import type { Cell, CellRange } from '../engine';
+import type { Cell, CellRange, CellWrite } from '../engine';
 import { rangeFromA1 } from '../engine';
 
 /** Excel.RangeValueType as strings, so this file needs no Office typings. */
@@ -135,4 +135,35 @@ export function excelInput(value: number | string | boolean | null): number | st
   if (typeof value !== 'string') return value;
   if (value === '') return '';
   return /^[=+\-@'#]/.test(value) || /\d/.test(value) || /^\s*(true|false)\s*$/i.test(value) ? `'${value}` : value;
+}
+
+export interface WriteRun {
+  row: number;
+  col: number;
+  cells: CellWrite[];
+}
+
+/**
+ * Writes grouped into horizontal runs of adjacent cells that all set a format or all leave it alone, so one
+ * range call covers many cells. The last write to a cell wins, as if they were applied in order.
+ */
+export function writeRuns(writes: CellWrite[]): WriteRun[] {
+  const last = new Map<string, CellWrite>();
+  for (const w of writes) last.set(`${w.row},${w.col}`, w);
+  const sorted = [...last.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: WriteRun[] = [];
+  for (const w of sorted) {
+    const run = runs[runs.length - 1];
+    if (
+      run &&
+      run.row === w.row &&
+      run.col + run.cells.length === w.col &&
+      (run.cells[0].fmt === undefined) === (w.fmt === undefined)
+    ) {
+      run.cells.push(w);
+    } else {
+      runs.push({ row: w.row, col: w.col, cells: [w] });
+    }
+  }
+  return runs;
 }

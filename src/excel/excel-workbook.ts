@@ -7,12 +7,15 @@
  *
  * Every property read here was loaded first: real Excel throws on unloaded properties.
  */
-import type { Cell, CellRange, CellWrite, RegistryEntry, RegistryRead, SheetGrid, SheetState } from '../engine';
+import type { Cell, CellRange, CellWrite, RegistryEntry, RegistryRead, SheetGrid, SheetState, UndoEntry } from '../engine';
 import { rangeFromA1, toA1 } from '../engine';
-import type { Selection, WorkbookPort } from '../port';
-import { placeBlock, rangesFromAreasAddress, excelInput, type ValueType } from './cells';
+import type { Selection, UndoResult, UndoSummary, WorkbookChange, WorkbookPort } from '../port';
+import { placeBlock, rangesFromAreasAddress, excelInput, writeRuns, type ValueType } from './cells';
+
+export { writeRuns };
 import { ExcelAdapterError, TOO_LARGE_CODES, excelErrorCode, excelProblem, toAdapterError } from './errors';
 import { ExcelRegistry } from './registry';
+import { ExcelUndoLog } from './undo-log';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -27,6 +30,8 @@ export interface ExcelWorkbookOptions {
   chunkCells?: number;
   /** Most cells one write request carries; a larger batch is written in several requests. */
   writeCells?: number;
+  /** The workbook's undo log; by default one over the same `run`. */
+  undoLog?: ExcelUndoLog;
 }
 
 /** What readSheets did, for tests and the bench: round trips and whether it had to read in chunks. */
@@ -76,6 +81,8 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly writeBudget: number;
   /** Round trips of the last readSheets call. */
   lastRead: ReadStats = { syncs: 0, chunked: false, chunks: 0 };
+  /** The workbook's own undo log (in the very-hidden sheet): structural changes and fills go through it. */
+  readonly undoLog: ExcelUndoLog;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     this.run = options.run ?? defaultRun();
@@ -83,6 +90,7 @@ export class ExcelWorkbook implements WorkbookPort {
     this.supportsSelectedRanges = options.supportsSelectedRanges ?? excelApiSupported('1.9');
     this.chunkCells = Math.max(1, options.chunkCells ?? DEFAULT_CHUNK_CELLS);
     this.writeBudget = Math.max(1, options.writeCells ?? DEFAULT_WRITE_CELLS);
+    this.undoLog = options.undoLog ?? new ExcelUndoLog({ run: this.run, writeCells: this.writeBudget });
   }
 
   async readSheets(): Promise<SheetGrid[]> {
@@ -318,14 +326,28 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  /** The table registry: very-hidden sheet rows and RT_ names (2 syncs; see ./registry). */
+  /** The table registry: very-hidden sheet rows and RT_ names (1 sync; see ./registry). */
   async readRegistry(): Promise<RegistryRead> {
     return new ExcelRegistry(this.run).read();
   }
 
-  /** Make the registry exactly these entries (3 syncs; 2 when the registry sheet is new). */
+  /** Make the registry exactly these entries (2 syncs). */
   async writeRegistry(entries: RegistryEntry[]): Promise<void> {
     await new ExcelRegistry(this.run).write(entries);
+  }
+
+  /** A structural change as one undo entry (2 syncs; see ./undo-log). */
+  async applyChange(change: WorkbookChange, label: string): Promise<UndoEntry | null> {
+    return this.undoLog.applyChange(change, label);
+  }
+
+  /** Take back the newest entry, structure included (2 syncs). */
+  async undoLast(): Promise<UndoResult> {
+    return this.undoLog.undoLast();
+  }
+
+  async peekUndo(): Promise<UndoSummary> {
+    return this.undoLog.peek();
   }
 
   /** Shows a cell: activates its sheet and selects it ('B7' or 'B4:G8'). Hidden sheets are refused with a message. */
@@ -374,35 +396,4 @@ function gridOf(handle: SheetHandle, rows: (Cell | null)[][], merges: CellRange[
   const grid: SheetGrid = { name: handle.name, cells: rows, merges: merges ?? [], state: handle.state };
   if (!merges) grid.mergesUnknown = true;
   return grid;
-}
-
-interface WriteRun {
-  row: number;
-  col: number;
-  cells: CellWrite[];
-}
-
-/**
- * Writes grouped into horizontal runs of adjacent cells that all set a format or all leave it alone, so one
- * range call covers many cells. The last write to a cell wins, as if they were applied in order.
- */
-export function writeRuns(writes: CellWrite[]): WriteRun[] {
-  const last = new Map<string, CellWrite>();
-  for (const w of writes) last.set(`${w.row},${w.col}`, w);
-  const sorted = [...last.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-  const runs: WriteRun[] = [];
-  for (const w of sorted) {
-    const run = runs[runs.length - 1];
-    if (
-      run &&
-      run.row === w.row &&
-      run.col + run.cells.length === w.col &&
-      (run.cells[0].fmt === undefined) === (w.fmt === undefined)
-    ) {
-      run.cells.push(w);
-    } else {
-      runs.push({ row: w.row, col: w.col, cells: [w] });
-    }
-  }
-  return runs;
 }

@@ -8,4 +8,5 @@ export {
   type ExcelProblemCode,
 } from './errors';
 export { cellFromExcel, isDateFormat, rangesFromAreasAddress, excelInput } from './cells';
-export { ExcelUndoLog, UndoLogError, StalePlanError, UNDO_SHEET, type ApplyOptions, type ExcelUndoLogOptions, type UndoSummary, type UndoStats } from './undo-log';
+export { ExcelUndoLog, UndoLogError, StalePlanError, SheetExistsError, UNDO_SHEET, type ApplyOptions, type ExcelUndoLogOptions, type UndoSummary, type UndoResult, type UndoStats } from './undo-log';
+export { ExcelRegistry } from './registry';

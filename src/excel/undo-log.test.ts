@@ -77,10 +77,11 @@ describe('ExcelUndoLog on the fake Excel', () => {
 
     const undone = await log.undoLast();
     expect(log.lastStats.syncs).toBe(2);
-    expect(undone?.id).toBe(entry!.id);
+    expect(undone.entry?.id).toBe(entry!.id);
+    expect(undone.keptSheets).toEqual([]);
     expect(state(excel)).toEqual(before);
     expect(logRows(excel.sheetNamed(UNDO_SHEET)).filter((r) => r[0] === 'undo')).toEqual([]);
-    expect(await log.undoLast()).toBeNull();
+    expect(await log.undoLast()).toEqual({ entry: null, keptSheets: [] });
   });
 
   it('the snapshot keeps empty cells, format-only cells, error constants, text that looks like numbers and dates', async () => {

@@ -6,40 +6,71 @@
  * Where the log lives: the very-hidden sheet `_report_tables` (shared with the table registry, whose rows start
  * with 'table'). Undo rows start with 'undo': `['undo', entry id, chunk index, chunk count, JSON chunk]`
  * (src/engine/undo). An entry's rows are appended below every row in use, so row order is entry order; undoing
- * or dropping an entry clears its rows (the registry may reuse blank rows).
+ * or dropping an entry clears its rows.
  *
- * Round trips: `applyWithUndo` takes 2 `context.sync()` calls (1: the cells about to change — values, formulas,
- * number formats, empty ones too — each target sheet's protection, and the log; 2: every write and the new log
- * rows). `undoLast` takes 2 (1: the log, sheet names, and the protection of the sheets the last known entry
- * touches; 2: the restoring writes and the cleared rows), plus 1 when the entry names a sheet it did not expect.
- * `peek` takes 1. A batch larger than `writeCells` cells is sent in several requests.
+ * Registry rows and undo rows never collide: a change plans its registry rows first (they take old table rows,
+ * blank rows, then rows below everything in use — never a row of the log, which is not blank) and then appends
+ * its undo rows below both the rows in use and the last registry row it planned, all in the same request.
+ *
+ * A structural change (template, import, adopt, summary: `applyChange`) is one entry: the cells it replaces and
+ * what it adds (src/engine/undo/structure.ts). Its undo rows are queued first in the request, so if Excel stops
+ * part-way the part that was made can still be undone.
+ *
+ * Round trips: `applyChange` and `applyWithUndo` take 2 `context.sync()` calls (1: the cells about to change —
+ * values, formulas, number formats, empty ones too — each target sheet's protection, the hidden sheet, the
+ * names when tables are registered, the chart when one is drawn; 2: everything written). `undoLast` takes 2
+ * (1: the hidden sheet, names, sheet names, and — for the newest entry as last seen — its sheets' protection,
+ * what its added sheets hold now and its chart; 2: everything undone), plus 1 when the entry is not the one
+ * expected (the log changed in another session). `peek` takes 1. A batch larger than `writeCells` cells is sent
+ * in several requests.
  */
 import type { Cell, CellWrite, SheetGrid } from '../engine';
 import {
-  MAX_CELL_CHARS,
-  UNDO_ROW_TAG,
   DEFAULT_MAX_ENTRIES,
   REGISTRY_SHEET,
-  chunkText,
+  appendEntryWrites,
+  blockContent,
+  clearEntryWrites,
+  contentFingerprint,
+  emptyAfter,
+  hiddenSheetGrid,
+  lastRowOf,
+  readLogSheet,
+  decodeRegistryRows,
+  definedNameOf,
+  absoluteReference,
+  emptyStructure,
+  planStructureUndo,
   popUndo,
+  rangeToA1,
+  registryAfterChange,
+  registrySheetWrites,
   snapshotCells,
   toA1,
-  undoEntrySchema,
-  undoLogFromRows,
   undoWrites,
+  writtenContent,
   type UndoEntry,
   type UndoLog,
+  type UndoStructure,
 } from '../engine';
-import { cellFromExcel, excelInput, type ValueType } from './cells';
-import { writeRuns, type ExcelRun } from './excel-workbook';
+import { SheetExistsError, type UndoResult, type UndoSummary, type WorkbookChange } from '../port';
+
+export { SheetExistsError };
+import { cellFromExcel, excelInput, writeRuns, type ValueType } from './cells';
+import type { ExcelRun } from './excel-workbook';
 import { ExcelAdapterError, excelErrorCode, excelProblem, toAdapterError } from './errors';
+import {
+  namesOf,
+  queueRegistryWrite,
+  readHiddenSheet,
+  requestHiddenSheet,
+  requestNames,
+} from './registry';
+
+export type { UndoSummary, UndoResult };
 
 /** The very-hidden sheet holding the undo log (the registry sheet; see DESIGN.md "Structured sheets"). */
 export const UNDO_SHEET = REGISTRY_SHEET;
-/** Columns an undo row uses. */
-const UNDO_COLUMNS = 5;
-/** A little under Excel's cell limit: the apostrophe that keeps a chunk text travels with it. */
-const CHUNK_CHARS = MAX_CELL_CHARS - 16;
 const DEFAULT_WRITE_CELLS = 50_000;
 const CELL_PROPERTIES = 'values,formulas,numberFormat,valueTypes';
 
@@ -51,12 +82,6 @@ export interface ExcelUndoLogOptions {
   /** Most cells one write request carries. */
   writeCells?: number;
   now?: () => Date;
-}
-
-/** What the pane shows next to "Undo last change". */
-export interface UndoSummary {
-  count: number;
-  last: { id: string; label: string; time: string; cells: number } | null;
 }
 
 /** Round trips of the last call, for tests and the bench. */
@@ -117,54 +142,6 @@ function sameContent(now: Cell | null | undefined, planned: Cell | null | undefi
   return planned!.v === now!.v && planned!.error === now!.error;
 }
 
-interface LogRead {
-  exists: boolean;
-  /** First row after every row in use (where new entries go). */
-  end: number;
-  /** Sheet rows of each entry, by id. */
-  rowsOf: Map<string, number[]>;
-  /** Widths of those rows (to clear them whole). */
-  widthOf: Map<number, number>;
-  parsed: ReturnType<typeof undoLogFromRows>;
-}
-
-interface LogRequest {
-  sheet: Excel.Worksheet;
-  used: Excel.Range;
-}
-
-function requestLog(context: Excel.RequestContext): LogRequest {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(UNDO_SHEET);
-  sheet.load('name');
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('rowIndex,columnIndex,rowCount,columnCount,values');
-  return { sheet, used };
-}
-
-function readLog(request: LogRequest): LogRead {
-  const rowsOf = new Map<string, number[]>();
-  const widthOf = new Map<number, number>();
-  if (request.sheet.isNullObject) return { exists: false, end: 0, rowsOf, widthOf, parsed: { ok: true, log: { version: 1, entries: [] } } };
-  if (request.used.isNullObject) return { exists: true, end: 0, rowsOf, widthOf, parsed: { ok: true, log: { version: 1, entries: [] } } };
-  const { rowIndex, columnIndex, rowCount } = request.used;
-  const values = request.used.values as unknown[][];
-  // Rows as the sheet holds them from column A (the used range may start further right).
-  const rows: unknown[][] = values.map((line) => [...Array<unknown>(columnIndex).fill(''), ...line]);
-  rows.forEach((line, i) => {
-    if (line[0] !== UNDO_ROW_TAG) return;
-    const r = rowIndex + i;
-    const id = String(line[1] ?? '');
-    rowsOf.set(id, [...(rowsOf.get(id) ?? []), r]);
-    widthOf.set(r, Math.max(UNDO_COLUMNS, lastFilled(line) + 1));
-  });
-  return { exists: true, end: rowIndex + rowCount, rowsOf, widthOf, parsed: undoLogFromRows(rows) };
-}
-
-function lastFilled(line: unknown[]): number {
-  for (let i = line.length - 1; i >= 0; i--) if (line[i] !== '' && line[i] !== null && line[i] !== undefined) return i;
-  return -1;
-}
-
 /** A cell as Excel holds it, for the snapshot: a cell with only a number format is kept too (undo restores it). */
 function snapshotCell(value: unknown, formula: unknown, format: unknown, type: ValueType | undefined): Cell | null {
   const cell = cellFromExcel(value, formula, format, type);
@@ -205,14 +182,47 @@ function inputOf(w: CellWrite): number | string | boolean {
 
 function groupBySheet(writes: readonly CellWrite[]): Map<string, CellWrite[]> {
   const bySheet = new Map<string, CellWrite[]>();
+  for (const w of writes) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
+  return bySheet;
+}
+
+function checkWrites(writes: readonly CellWrite[]): void {
   for (const w of writes) {
     if (!Number.isInteger(w.row) || !Number.isInteger(w.col) || w.row < 0 || w.col < 0) {
       throw new RangeError(`bad cell (${w.row}, ${w.col}) on ${w.sheet}`);
     }
     if (w.sheet === UNDO_SHEET) throw new RangeError(`writes to ${UNDO_SHEET} do not go through the undo log`);
-    bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
   }
-  return bySheet;
+}
+
+const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)];
+
+/** What the newest entry needs read before it is undone, as last seen (so the first round trip can ask for it). */
+interface Expected {
+  /** Sheets whose cells or merges the undo changes. */
+  sheets: string[];
+  /** Added sheets, whose content tells whether someone typed in them since. */
+  added: string[];
+  chart?: { sheet: string; name: string };
+  /** Whether it registered tables (the names are read then). */
+  registry: boolean;
+}
+
+function expectedOf(entry: UndoEntry | undefined): Expected {
+  if (!entry) return { sheets: [], added: [], registry: false };
+  const structure = entry.structure ?? emptyStructure();
+  const added = new Set(structure.sheetsAdded.map((s) => s.name));
+  const sheets = unique([...entry.cells.map((c) => c.sheet), ...structure.merged.map((m) => m.sheet)]).filter((s) => !added.has(s));
+  const registry = structure.registryAdded.length > 0 || structure.registryBefore.length > 0;
+  return { sheets, added: [...added], chart: structure.chartAdded, registry };
+}
+
+interface UndoReads {
+  protections: Map<string, Excel.WorksheetProtection>;
+  usedOf: Map<string, Excel.Range>;
+  chart: Excel.Chart | null;
+  chartKey: string | null;
+  names: Excel.NamedItemCollection | null;
 }
 
 export class ExcelUndoLog {
@@ -221,8 +231,8 @@ export class ExcelUndoLog {
   private readonly writeBudget: number;
   private readonly now: () => Date;
   private counter = 0;
-  /** Sheets the newest entry touches, as last read: undo checks their protection in its first round trip. */
-  private expectedSheets: string[] = [];
+  /** The newest entry's needs, as last read: undo asks for them in its first round trip. */
+  private expected: Expected = { sheets: [], added: [], registry: false };
   lastStats: UndoStats = { syncs: 0 };
 
   constructor(options: ExcelUndoLogOptions = {}) {
@@ -237,10 +247,10 @@ export class ExcelUndoLog {
     const stats: UndoStats = { syncs: 0 };
     try {
       return await this.run(async (context) => {
-        const request = requestLog(context);
+        const request = requestHiddenSheet(context);
         stats.syncs += 1;
         await context.sync();
-        const log = readLog(request);
+        const log = readLogSheet(readHiddenSheet(request).rows);
         if (!log.parsed.ok) return { count: 0, last: null };
         return this.summarize(log.parsed.log);
       });
@@ -257,7 +267,22 @@ export class ExcelUndoLog {
    */
   async applyWithUndo(writes: CellWrite[], label: string, options: ApplyOptions = {}): Promise<UndoEntry | null> {
     if (writes.length === 0) return null;
-    const bySheet = groupBySheet(writes);
+    return this.applyChange({ sheets: [], merges: [], register: [], writes }, label, options);
+  }
+
+  /**
+   * Apply a structural change as one undo entry, in 2 round trips: sheets added, cells written, areas merged,
+   * tables registered (rows and RT_ names, as writeRegistry writes them), a chart drawn, a sheet shown.
+   */
+  async applyChange(change: WorkbookChange, label: string, options: ApplyOptions = {}): Promise<UndoEntry | null> {
+    const { writes, merges, register, chart } = change;
+    checkWrites(writes);
+    const added = new Map(change.sheets.filter((s) => s.name !== UNDO_SHEET).map((s) => [s.name, s]));
+    if (!writes.length && !added.size && !merges.length && !register.length && !chart) return null;
+    const onExisting = (sheet: string) => !added.has(sheet);
+    const existingWrites = writes.filter((w) => onExisting(w.sheet));
+    const bySheet = groupBySheet(existingWrites);
+    const touched = unique([...bySheet.keys(), ...merges.map((m) => m.sheet), ...(chart ? [chart.sheet] : [])].filter(onExisting));
     const stats: UndoStats = { syncs: 0 };
     const sync = async (context: Excel.RequestContext) => {
       stats.syncs += 1;
@@ -265,25 +290,35 @@ export class ExcelUndoLog {
     };
     try {
       return await this.run(async (context) => {
+        const collection = context.workbook.worksheets;
+        if (added.size) collection.load('items/name');
         const sheets = new Map<string, Excel.Worksheet>();
         const blocks: ReadBlock[] = [];
-        for (const [name, list] of bySheet) {
-          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+        for (const name of touched) {
+          const sheet = collection.getItemOrNullObject(name);
           sheet.load('name');
           sheet.protection.load('protected');
           sheets.set(name, sheet);
-          for (const run of readRuns(list)) {
+          for (const run of readRuns(bySheet.get(name) ?? [])) {
             const range = sheet.getRange(rangeAddress(run.row, run.col, run.count));
             range.load(CELL_PROPERTIES);
             blocks.push({ sheet: name, row: run.row, col: run.col, range });
           }
         }
-        const logRequest = requestLog(context);
+        const hiddenRequest = requestHiddenSheet(context);
+        const names = register.length ? requestNames(context) : null;
+        const oldChart = chart && onExisting(chart.sheet) ? sheets.get(chart.sheet)!.charts.getItemOrNullObject(chart.name) : null;
+        oldChart?.load('name');
         try {
           await sync(context);
         } catch (error) {
-          if (excelErrorCode(error) === 'ItemNotFound') await this.throwMissingSheet(context, [...bySheet.keys()], sync);
+          if (excelErrorCode(error) === 'ItemNotFound') await this.throwMissingSheet(context, touched, sync);
           throw error;
+        }
+        if (added.size) {
+          const present = new Set(collection.items.map((s) => s.name.toLowerCase()));
+          const taken = [...added.keys()].find((name) => present.has(name.toLowerCase()));
+          if (taken) throw new SheetExistsError(taken);
         }
         for (const [name, sheet] of sheets) {
           if (sheet.isNullObject) throw new ExcelAdapterError(excelProblem('sheet-not-found', { sheet: name }));
@@ -291,28 +326,73 @@ export class ExcelUndoLog {
         }
 
         const current = snapshotGrids(blocks);
-        if (options.plannedOn) checkUnchanged(current, options.plannedOn, writes);
-        const entry = snapshotCells(current, writes, { id: this.newId(), time: this.now().toISOString(), label });
-        const log = readLog(logRequest);
-        const logWrites = this.appendWrites(log, entry);
+        if (options.plannedOn) checkUnchanged(current, options.plannedOn, existingWrites);
+        const hidden = readHiddenSheet(hiddenRequest);
+        const log = readLogSheet(hidden.rows, hidden.end);
 
-        if (!log.exists) {
-          const created = context.workbook.worksheets.add(UNDO_SHEET);
+        // The registry first: its rows decide where the log's rows may go.
+        let registryRows: CellWrite[] = [];
+        let registryBefore: UndoStructure['registryBefore'] = [];
+        let nameChanges = { remove: [] as string[], add: [] as { name: string; reference: string }[] };
+        if (register.length) {
+          const after = registryAfterChange(decodeRegistryRows(hidden.rows).entries, register);
+          registryBefore = after.before;
+          registryRows = registrySheetWrites(hiddenSheetGrid(hidden.rows, true), after.entries);
+          const existingNames = namesOf(names!);
+          nameChanges = {
+            remove: register.map((e) => definedNameOf(e.id)).filter((n) => existingNames.has(n)),
+            add: register.map((e) => ({ name: definedNameOf(e.id), reference: absoluteReference(e.sheet, e.range) })),
+          };
+        }
+        const structure: UndoStructure = {
+          sheetsAdded: [...added.keys()].map((name) => ({ name, fingerprint: contentFingerprint(writtenContent(writes, name)) })),
+          merged: merges.filter((m) => onExisting(m.sheet)),
+          registryAdded: register.map((e) => e.id),
+          registryBefore,
+        };
+        if (!hidden.exists) structure.hiddenSheetAdded = true;
+        if (chart && (!oldChart || oldChart.isNullObject)) structure.chartAdded = { sheet: chart.sheet, name: chart.name };
+        const entry: UndoEntry = {
+          ...snapshotCells(current, existingWrites, { id: this.newId(), time: this.now().toISOString(), label }),
+          structure,
+        };
+        const logWrites = appendEntryWrites(log, entry, Math.max(log.end, lastRowOf(registryRows) + 1), this.maxEntries);
+
+        const queue = new CellQueue(context, this.writeBudget, sync);
+        if (!hidden.exists) {
+          const created = collection.add(UNDO_SHEET);
           created.visibility = 'VeryHidden' as Excel.SheetVisibility;
         }
-        await this.queueWrites(context, writes, logWrites, sync);
-        this.expectedSheets = [...bySheet.keys()];
+        // The entry first: should Excel stop part-way, what was made can still be undone.
+        await queue.cells(UNDO_SHEET, logWrites);
+        for (const s of added.values()) {
+          const sheet = collection.add(s.name);
+          if (s.state === 'veryHidden') sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
+        }
+        for (const [name, list] of groupBySheet(writes)) await queue.cells(name, list);
+        for (const m of merges) {
+          if (m.range.r0 === m.range.r1 && m.range.c0 === m.range.c1) continue;
+          collection.getItem(m.sheet).getRange(rangeToA1(m.range)).merge(false);
+        }
+        if (register.length) queueRegistryWrite(context, { ...hidden, exists: true }, registryRows, nameChanges);
+        if (chart) queueChart(collection.getItem(chart.sheet), chart, oldChart && !oldChart.isNullObject ? oldChart : null);
+        if (change.activate) collection.getItem(change.activate).activate();
+        await queue.flush();
+        this.expected = expectedOf(entry);
         return entry;
       });
     } catch (error) {
-      throw toAdapterError(error, { sheet: bySheet.size === 1 ? [...bySheet.keys()][0] : undefined });
+      throw toAdapterError(error, { sheet: touched.length === 1 ? touched[0] : undefined });
     } finally {
       this.lastStats = stats;
     }
   }
 
-  /** Put back every cell the newest entry changed (values, formulas, number formats) and drop the entry. */
-  async undoLast(): Promise<UndoEntry | null> {
+  /**
+   * Take back the newest entry: its chart, merges, registered tables and names, cells, and the sheets it added —
+   * but a sheet someone typed in since is kept whole (named in the result) — then drop the entry.
+   */
+  async undoLast(): Promise<UndoResult> {
     const stats: UndoStats = { syncs: 0 };
     const sync = async (context: Excel.RequestContext) => {
       stats.syncs += 1;
@@ -321,57 +401,82 @@ export class ExcelUndoLog {
     let sheetName: string | undefined;
     try {
       return await this.run(async (context) => {
-        const logRequest = requestLog(context);
         const collection = context.workbook.worksheets;
-        collection.load('items/name');
-        const protections = new Map<string, Excel.WorksheetProtection>();
-        for (const name of this.expectedSheets) {
-          const sheet = collection.getItemOrNullObject(name);
-          sheet.load('name');
-          sheet.protection.load('protected');
-          protections.set(name, sheet.protection);
-        }
+        const request = (withProtection: boolean) => {
+          collection.load('items/name');
+          const hidden = requestHiddenSheet(context);
+          const reads: UndoReads = { protections: new Map(), usedOf: new Map(), chart: null, chartKey: null, names: null };
+          this.requestUndoReads(context, this.expected, reads, withProtection);
+          return { hidden, reads };
+        };
+        let first = request(true);
         try {
           await sync(context);
         } catch (error) {
           // A sheet expected from the last read is gone: look again without asking for its protection.
           if (excelErrorCode(error) !== 'ItemNotFound') throw error;
-          protections.clear();
-          const retry = requestLog(context);
-          collection.load('items/name');
+          first = request(false);
           await sync(context);
-          Object.assign(logRequest, retry);
         }
-        const log = readLog(logRequest);
+        const { reads } = first;
+        const hidden = readHiddenSheet(first.hidden);
+        const log = readLogSheet(hidden.rows, hidden.end);
         if (!log.parsed.ok) throw new UndoLogError(log.parsed.reason);
         const { entry, log: rest } = popUndo(log.parsed.log);
-        if (!entry) return null;
+        if (!entry) return { entry: null, keptSheets: [] };
 
         const present = new Set(collection.items.map((s) => s.name));
-        const touched = [...new Set(entry.cells.map((c) => c.sheet))];
-        for (const name of touched) {
+        const needs = expectedOf(entry);
+        for (const name of needs.sheets) {
           sheetName = name;
           if (!present.has(name)) throw new ExcelAdapterError(excelProblem('sheet-not-found', { sheet: name }));
         }
-        const unknown = touched.filter((name) => !protections.has(name));
-        if (unknown.length) {
-          for (const name of unknown) {
-            const sheet = collection.getItem(name);
-            protections.set(name, sheet.protection);
-            sheet.protection.load('protected');
-          }
+        // What the newest entry needs and the first round trip did not ask for (another session wrote it).
+        const missing: Expected = {
+          sheets: needs.sheets.filter((n) => !reads.protections.has(n)),
+          added: needs.added.filter((n) => !reads.usedOf.has(n)),
+          chart: needs.chart && reads.chartKey !== chartKey(needs.chart) ? needs.chart : undefined,
+          registry: needs.registry && !reads.names,
+        };
+        if (missing.sheets.length || missing.added.length || missing.chart || missing.registry) {
+          this.requestUndoReads(context, missing, reads, true);
           await sync(context);
         }
-        for (const name of touched) {
+        for (const name of needs.sheets) {
           sheetName = name;
-          if (protections.get(name)!.protected) throw new ExcelAdapterError(excelProblem('sheet-protected', { sheet: name }));
+          if (reads.protections.get(name)!.protected) throw new ExcelAdapterError(excelProblem('sheet-protected', { sheet: name }));
         }
         sheetName = undefined;
-        const clear = this.clearWrites(log, [entry.id]);
-        await this.queueWrites(context, undoWrites(entry), clear, sync);
-        const next = rest.entries[rest.entries.length - 1];
-        this.expectedSheets = next ? [...new Set(next.cells.map((c) => c.sheet))] : [];
-        return entry;
+
+        const structure = entry.structure ?? emptyStructure();
+        const fingerprints = new Map<string, string | null>();
+        for (const name of needs.added) {
+          const used = reads.usedOf.get(name)!;
+          if (!present.has(name)) fingerprints.set(name, null);
+          else if (used.isNullObject) fingerprints.set(name, contentFingerprint([]));
+          else fingerprints.set(name, contentFingerprint(blockContent({ row: used.rowIndex, col: used.columnIndex }, used.formulas as unknown[][])));
+        }
+        const plan = planStructureUndo(structure, {
+          sheetFingerprints: fingerprints,
+          registry: decodeRegistryRows(hidden.rows).entries,
+          names: new Set(reads.names ? namesOf(reads.names).keys() : []),
+          chartPresent: Boolean(reads.chart && !reads.chart.isNullObject),
+        });
+
+        const queue = new CellQueue(context, this.writeBudget, sync);
+        if (plan.deleteChart && reads.chart) reads.chart.delete();
+        for (const m of plan.unmerge) collection.getItem(m.sheet).getRange(rangeToA1(m.range)).unmerge();
+        for (const [name, list] of groupBySheet(undoWrites(entry).filter((w) => plan.restoreOn(w.sheet)))) await queue.cells(name, list);
+        const registryRows = plan.registry ? registrySheetWrites(hiddenSheetGrid(hidden.rows, true), plan.registry) : [];
+        if (plan.registry) queueRegistryWrite(context, hidden, registryRows, { remove: plan.deleteNames, add: plan.addNames });
+        for (const name of plan.deleteSheets) collection.getItem(name).delete();
+        // The entry goes last: should Excel stop part-way, the undo can be asked for again.
+        const cleared = clearEntryWrites(log, [entry.id]);
+        if (structure.hiddenSheetAdded && emptyAfter(hidden.rows, [...registryRows, ...cleared])) collection.getItem(UNDO_SHEET).delete();
+        else await queue.cells(UNDO_SHEET, cleared);
+        await queue.flush();
+        this.expected = expectedOf(rest.entries[rest.entries.length - 1]);
+        return { entry, keptSheets: plan.keptSheets };
       });
     } catch (error) {
       throw toAdapterError(error, { sheet: sheetName });
@@ -380,9 +485,34 @@ export class ExcelUndoLog {
     }
   }
 
+  /** Queue what undoing an entry must know: its sheets' protection, what its added sheets hold, its chart. */
+  private requestUndoReads(context: Excel.RequestContext, needs: Expected, reads: UndoReads, withProtection: boolean): void {
+    const collection = context.workbook.worksheets;
+    if (withProtection) {
+      for (const name of needs.sheets) {
+        const sheet = collection.getItemOrNullObject(name);
+        sheet.load('name');
+        sheet.protection.load('protected');
+        reads.protections.set(name, sheet.protection);
+      }
+    }
+    for (const name of needs.added) {
+      // Null objects all the way down when the sheet is gone.
+      const used = collection.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,formulas');
+      reads.usedOf.set(name, used);
+    }
+    if (needs.registry) reads.names = requestNames(context);
+    if (needs.chart) {
+      reads.chart = collection.getItemOrNullObject(needs.chart.sheet).charts.getItemOrNullObject(needs.chart.name);
+      reads.chart.load('name');
+      reads.chartKey = chartKey(needs.chart);
+    }
+  }
+
   private summarize(log: UndoLog): UndoSummary {
     const last = log.entries[log.entries.length - 1];
-    this.expectedSheets = last ? [...new Set(last.cells.map((c) => c.sheet))] : [];
+    this.expected = expectedOf(last);
     return {
       count: log.entries.length,
       last: last ? { id: last.id, label: last.label, time: last.time, cells: last.cells.length } : null,
@@ -392,61 +522,6 @@ export class ExcelUndoLog {
   private newId(): string {
     this.counter += 1;
     return `u${this.now().getTime().toString(36)}${this.counter.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
-  }
-
-  /** The new entry's rows below everything in use, and the oldest entries' rows cleared past `maxEntries`. */
-  private appendWrites(log: LogRead, entry: UndoEntry): CellWrite[] {
-    const writes: CellWrite[] = [];
-    const chunks = chunkText(JSON.stringify(undoEntrySchema.parse(entry)), CHUNK_CHARS);
-    chunks.forEach((chunk, i) => {
-      const cells = [UNDO_ROW_TAG, entry.id, String(i), String(chunks.length), chunk];
-      cells.forEach((value, col) => writes.push({ sheet: UNDO_SHEET, row: log.end + i, col, value }));
-    });
-    // A damaged log is left as it is (undo will say so); a readable one keeps the newest entries only.
-    if (log.parsed.ok) {
-      const ids = log.parsed.log.entries.map((e) => e.id);
-      const drop = ids.slice(0, Math.max(0, ids.length + 1 - this.maxEntries));
-      writes.push(...this.clearWrites(log, drop));
-    }
-    return writes;
-  }
-
-  private clearWrites(log: LogRead, ids: string[]): CellWrite[] {
-    const writes: CellWrite[] = [];
-    for (const id of ids) {
-      for (const row of log.rowsOf.get(id) ?? []) {
-        const width = log.widthOf.get(row) ?? UNDO_COLUMNS;
-        for (let col = 0; col < width; col++) writes.push({ sheet: UNDO_SHEET, row, col, value: null });
-      }
-    }
-    return writes;
-  }
-
-  /** The workbook writes and the log rows, in one request unless the batch is larger than the write budget. */
-  private async queueWrites(
-    context: Excel.RequestContext,
-    writes: CellWrite[],
-    logWrites: CellWrite[],
-    sync: (context: Excel.RequestContext) => Promise<void>,
-  ): Promise<void> {
-    let queued = 0;
-    const groups: [string, CellWrite[]][] = [...groupBySheetUnchecked(writes), [UNDO_SHEET, logWrites]];
-    for (const [name, list] of groups) {
-      if (list.length === 0) continue;
-      const sheet = context.workbook.worksheets.getItem(name);
-      for (const run of writeRuns(list)) {
-        const range = sheet.getRange(rangeAddress(run.row, run.col, run.cells.length));
-        if (run.cells[0].fmt !== undefined) range.numberFormat = [run.cells.map((w) => w.fmt as string)];
-        if (run.cells.some((w) => w.formula !== undefined || w.error !== undefined)) range.formulas = [run.cells.map(inputOf)];
-        else range.values = [run.cells.map(inputOf)];
-        queued += run.cells.length;
-        if (queued >= this.writeBudget) {
-          await sync(context);
-          queued = 0;
-        }
-      }
-    }
-    if (queued > 0) await sync(context);
   }
 
   private async throwMissingSheet(
@@ -465,18 +540,69 @@ export class ExcelUndoLog {
   }
 }
 
+function chartKey(chart: { sheet: string; name: string }): string {
+  return `${chart.sheet}\u0000${chart.name}`;
+}
+
+/** A clustered column chart of the request's range, or the existing chart of that name pointed at it (keeping its styling). */
+function queueChart(sheet: Excel.Worksheet, request: NonNullable<WorkbookChange['chart']>, existing: Excel.Chart | null): void {
+  const source = sheet.getRange(rangeToA1(request.range));
+  const seriesBy = request.seriesBy ?? 'Columns';
+  let chart: Excel.Chart;
+  if (existing) {
+    chart = existing;
+    chart.setData(source, seriesBy);
+  } else {
+    chart = sheet.charts.add('ColumnClustered', source, seriesBy);
+    chart.name = request.name;
+    // Beside the data, not over it.
+    const at = { r0: request.range.r0, c0: request.range.c1 + 2, r1: request.range.r0, c1: request.range.c1 + 2 };
+    chart.setPosition(sheet.getRange(rangeToA1(at)));
+  }
+  if (request.title) chart.title.text = request.title;
+  // A row of totals has no labels of its own: name the points by the header's year cells (ExcelApi 1.7).
+  if (request.categories) chart.axes.categoryAxis.setCategoryNames(sheet.getRange(rangeToA1(request.categories)));
+}
+
+/** Cell writes queued in runs, with a sync whenever a request would carry more than the budget. */
+class CellQueue {
+  private queued = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+    private readonly sync: (context: Excel.RequestContext) => Promise<void>,
+  ) {}
+
+  async cells(name: string, list: readonly CellWrite[]): Promise<void> {
+    if (list.length === 0) return;
+    const sheet = this.context.workbook.worksheets.getItem(name);
+    for (const run of writeRuns([...list])) {
+      const range = sheet.getRange(rangeAddress(run.row, run.col, run.cells.length));
+      if (run.cells[0].fmt !== undefined) range.numberFormat = [run.cells.map((w) => w.fmt as string)];
+      if (run.cells.some((w) => w.formula !== undefined || w.error !== undefined)) range.formulas = [run.cells.map(inputOf)];
+      else range.values = [run.cells.map(inputOf)];
+      this.queued += run.cells.length;
+      if (this.queued >= this.budget) {
+        await this.sync(this.context);
+        this.queued = 0;
+      }
+    }
+  }
+
+  /** The last request: always sent (structure changes may be queued without any cell). */
+  async flush(): Promise<void> {
+    await this.sync(this.context);
+    this.queued = 0;
+  }
+}
+
 function checkUnchanged(current: SheetGrid[], planned: readonly SheetGrid[], writes: readonly CellWrite[]): void {
   for (const w of writes) {
     const now = current.find((s) => s.name === w.sheet)?.cells[w.row]?.[w.col];
     const then = planned.find((s) => s.name === w.sheet)?.cells[w.row]?.[w.col];
     if (!sameContent(now, then)) throw new StalePlanError(w.sheet, toA1(w.row, w.col));
   }
-}
-
-function groupBySheetUnchecked(writes: readonly CellWrite[]): Map<string, CellWrite[]> {
-  const bySheet = new Map<string, CellWrite[]>();
-  for (const w of writes) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
-  return bySheet;
 }
 
 /** The snapshot blocks as sparse grids, one per sheet (only the cells about to change are filled in). */

@@ -12,6 +12,7 @@ import type { Cell, CellRange, CellWrite, RegistryEntry, SheetGrid } from '../en
 import { makeCrosstabSpec } from '../specs';
 import { rangeFromA1, toA1 } from '../engine';
 import type { WorkbookPort } from './workbook-port';
+import type { WorkbookChange } from './workbook-change';
 
 export type MakePort = (sheets: SheetGrid[]) => Promise<{ port: WorkbookPort; reopen: () => Promise<WorkbookPort> }>;
 
@@ -256,6 +257,213 @@ export function describeRegistryConformance(name: string, makePort: MakePort): v
       const { port, reopen } = await makePort(conformanceWorkbook().filter((s) => s.name !== '_report_tables'));
       await expect((await registryOf(port)).write([{ ...entry('a', 3), id: 'not valid!' }])).rejects.toThrow();
       expect((await (await reopen()).readSheets()).some((s) => s.name === '_report_tables')).toBe(false);
+    });
+  });
+}
+
+/** A workbook as a port shows it: sheets in order with state, cells by address, merges; and its registry. */
+async function portState(port: WorkbookPort): Promise<unknown> {
+  const sheets = await port.readSheets();
+  return {
+    sheets: sheets.map((s) => ({ name: s.name, state: s.state ?? 'visible', cells: cellsByAddress(s), merges: sortedMerges(s.merges) })),
+    registry: port.readRegistry ? await port.readRegistry() : null,
+  };
+}
+
+const TEAM_SPEC = makeCrosstabSpec({ rows: ['가', '나'], columns: ['갑', '을'], unit: '건' });
+
+function tableEntry(id: string, sheet: string, a1: string): RegistryEntry {
+  return { id, sheet, range: rangeFromA1(a1)!, kind: 'crosstab', spec: TEAM_SPEC, created: '2026-01-01T00:00:00.000Z', updated: '2026-01-01T00:00:00.000Z' };
+}
+
+/** A crosstab as a template writes it at `at` (B2 …): header, labels, figures and live totals, with a merged caption. */
+function tableWrites(sheet: string, r0: number, c0: number): CellWrite[] {
+  const at = (dr: number, dc: number, rest: Omit<CellWrite, 'sheet' | 'row' | 'col'>): CellWrite => ({ sheet, row: r0 + dr, col: c0 + dc, ...rest });
+  const a1 = (dr: number, dc: number) => toA1(r0 + dr, c0 + dc);
+  return [
+    at(0, 0, { value: '□ 분야별 현황' }),
+    at(1, 0, { value: '구분' }),
+    at(1, 1, { value: '갑' }),
+    at(1, 2, { value: '을' }),
+    at(1, 3, { value: '계' }),
+    at(2, 0, { value: '가' }),
+    at(2, 1, { value: 3, fmt: REPORT_FORMAT }),
+    at(2, 2, { value: 4, fmt: REPORT_FORMAT }),
+    at(2, 3, { formula: `SUM(${a1(2, 1)}:${a1(2, 2)})`, value: 7, fmt: REPORT_FORMAT }),
+    at(3, 0, { value: '나' }),
+    at(3, 1, { value: 5, fmt: REPORT_FORMAT }),
+    at(3, 2, { value: 6, fmt: REPORT_FORMAT }),
+    at(3, 3, { formula: `SUM(${a1(3, 1)}:${a1(3, 2)})`, value: 11, fmt: REPORT_FORMAT }),
+  ];
+}
+
+interface ChangeCase {
+  name: string;
+  label: string;
+  change: WorkbookChange;
+  /** What the change must visibly have made before it is undone. */
+  made: (state: { sheets: SheetGrid[]; registry: string[] }) => void;
+}
+
+const CHANGE_CASES: ChangeCase[] = [
+  {
+    name: 'a template on a new team sheet (sheet, merge, registered table, cells)',
+    label: 'template',
+    change: {
+      sheets: [{ name: '예산팀', state: 'visible' }],
+      merges: [{ sheet: '예산팀', range: rangeFromA1('A1:D1')! }],
+      register: [tableEntry('crosstab_1', '예산팀', 'A2:D4')],
+      writes: tableWrites('예산팀', 0, 0),
+      activate: '예산팀',
+    },
+    made: ({ sheets, registry }) => {
+      expect(sheetNamed(sheets, '예산팀').merges).toEqual([rangeFromA1('A1:D1')]);
+      expect(registry).toEqual(['crosstab_1']);
+    },
+  },
+  {
+    name: 'a template at the selection on an existing sheet, over a typed cell',
+    label: 'template',
+    change: {
+      sheets: [],
+      merges: [{ sheet: '업무분장', range: rangeFromA1('B4:E4')! }],
+      register: [tableEntry('crosstab_1', '업무분장', 'B5:E7')],
+      writes: [...tableWrites('업무분장', 3, 1), { sheet: '업무분장', row: 1, col: 1, value: '덮어씀' }],
+    },
+    made: ({ sheets, registry }) => {
+      expect(sortedMerges(sheetNamed(sheets, '업무분장').merges)).toEqual([rangeFromA1('B4:E4')]);
+      expect(cellsByAddress(sheetNamed(sheets, '업무분장')).B2).toEqual({ v: '덮어씀' });
+      expect(registry).toEqual(['crosstab_1']);
+    },
+  },
+  {
+    name: 'a report import: two department sheets, a table on each',
+    label: 'import',
+    change: {
+      sheets: [{ name: '기획관', state: 'visible' }, { name: '자치행정과', state: 'visible' }],
+      merges: [{ sheet: '기획관', range: rangeFromA1('B2:E2')! }, { sheet: '자치행정과', range: rangeFromA1('A1:D1')! }],
+      register: [tableEntry('crosstab_1', '기획관', 'B3:E5'), tableEntry('crosstab_2', '자치행정과', 'A2:D4')],
+      writes: [...tableWrites('기획관', 1, 1), ...tableWrites('자치행정과', 0, 0)],
+    },
+    made: ({ sheets, registry }) => {
+      expect(sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['기획관', '자치행정과']));
+      expect(registry).toEqual(['crosstab_1', 'crosstab_2']);
+    },
+  },
+  {
+    name: 'an adopt: a detected table registered, nothing else',
+    label: 'adopt',
+    change: { sheets: [], merges: [], register: [tableEntry('budget_by_year_1', '기획예산과', 'B4:G8')], writes: [] },
+    made: ({ registry }) => expect(registry).toEqual(['budget_by_year_1']),
+  },
+  {
+    name: 'a summary: a new sheet of live formulas over another sheet',
+    label: 'summary',
+    change: {
+      sheets: [{ name: '총괄', state: 'visible' }],
+      merges: [],
+      register: [],
+      writes: [
+        { sheet: '총괄', row: 0, col: 0, value: '사업' },
+        { sheet: '총괄', row: 0, col: 1, value: '2021년' },
+        { sheet: '총괄', row: 1, col: 0, value: '청사 시설' },
+        { sheet: '총괄', row: 1, col: 1, formula: "'기획예산과'!E6", value: 32300, fmt: REPORT_FORMAT },
+      ],
+    },
+    made: ({ sheets }) => expect(cellsByAddress(sheetNamed(sheets, '총괄')).B2).toMatchObject({ f: expect.stringMatching(/E6$/) }),
+  },
+];
+
+/**
+ * Structural changes and their undo, for ports with applyChange/undoLast (both adapters): after the undo the
+ * workbook is as before — sheets, cells, merges, registry and its names — also when reopened in between.
+ */
+export function describeUndoConformance(name: string, makePort: MakePort): void {
+  describe(`WorkbookPort undo conformance: ${name}`, () => {
+    const undoOf = (port: WorkbookPort) => {
+      if (!port.applyChange || !port.undoLast || !port.peekUndo) throw new Error(`${name} has no undo methods`);
+      return { apply: port.applyChange.bind(port), undo: port.undoLast.bind(port), peek: port.peekUndo.bind(port) };
+    };
+    const base = () => conformanceWorkbook().filter((s) => s.name !== '_report_tables');
+    const made = async (port: WorkbookPort) => ({
+      sheets: await port.readSheets(),
+      registry: port.readRegistry ? (await port.readRegistry()).entries.map((e) => e.id) : [],
+    });
+
+    it.each(CHANGE_CASES.map((c) => [c.name, c] as const))('%s is undone whole', async (_name, c) => {
+      const { port } = await makePort(base());
+      const before = await portState(port);
+      const entry = await undoOf(port).apply(c.change, c.label);
+      expect(entry?.label).toBe(c.label);
+      c.made(await made(port));
+      expect(await undoOf(port).peek()).toMatchObject({ count: 1, last: { label: c.label } });
+      const result = await undoOf(port).undo();
+      expect(result).toMatchObject({ entry: { id: entry!.id }, keptSheets: [] });
+      expect(await portState(port)).toEqual(before);
+      expect(await undoOf(port).peek()).toEqual({ count: 0, last: null });
+    });
+
+    it.each(CHANGE_CASES.map((c) => [c.name, c] as const))('%s is undone whole after reopening', async (_name, c) => {
+      const { port, reopen } = await makePort(conformanceWorkbook());
+      const before = await portState(port);
+      await undoOf(port).apply(c.change, c.label);
+      const again = await reopen();
+      expect(await undoOf(again).undo()).toMatchObject({ keptSheets: [] });
+      expect(await portState(again)).toEqual(before);
+    });
+
+    it('two changes are undone newest first, each back to the state before it', async () => {
+      const { port } = await makePort(base());
+      const states = [await portState(port)];
+      await undoOf(port).apply(CHANGE_CASES[0].change, 'template');
+      states.push(await portState(port));
+      await undoOf(port).apply(CHANGE_CASES[3].change, 'adopt');
+      expect((await made(port)).registry).toEqual(['crosstab_1', 'budget_by_year_1']);
+      await undoOf(port).undo();
+      expect(await portState(port)).toEqual(states[1]);
+      await undoOf(port).undo();
+      expect(await portState(port)).toEqual(states[0]);
+    });
+
+    it('an added sheet someone typed in since is kept whole and named; the rest is undone', async () => {
+      const { port } = await makePort(base());
+      const before = (await port.readSheets()).map((s) => s.name);
+      await undoOf(port).apply(CHANGE_CASES[2].change, 'import');
+      await port.writeCells([{ sheet: '자치행정과', row: 9, col: 0, value: '내 메모' }]);
+      const result = await undoOf(port).undo();
+      expect(result.keptSheets).toEqual(['자치행정과']);
+      const sheets = await port.readSheets();
+      expect(sheets.map((s) => s.name).filter((n) => n !== '_report_tables')).toEqual([...before, '자치행정과']);
+      const kept = cellsByAddress(sheetNamed(sheets, '자치행정과'));
+      expect(kept.A10).toEqual({ v: '내 메모' });
+      expect(kept.A2).toEqual({ v: '구분' });
+      expect(sheetNamed(sheets, '자치행정과').merges).toEqual([rangeFromA1('A1:D1')]);
+      // The table on the kept sheet stays registered; the other one is gone with its sheet.
+      expect((await made(port)).registry).toEqual(['crosstab_2']);
+    });
+
+    it('refuses to add a sheet that exists already, changing nothing', async () => {
+      const { port } = await makePort(base());
+      const before = await portState(port);
+      const change: WorkbookChange = { sheets: [{ name: '업무분장' }], merges: [{ sheet: '업무분장', range: rangeFromA1('A11:D11')! }], register: [tableEntry('crosstab_1', '업무분장', 'A12:D14')], writes: tableWrites('업무분장', 10, 0) };
+      await expect(undoOf(port).apply(change, 'template')).rejects.toMatchObject({ problem: { code: 'sheet-exists', sheet: '업무분장' } });
+      expect(await portState(port)).toEqual(before);
+    });
+
+    it('registry rows and undo rows never share a row, across changes, fills and undos', async () => {
+      const { port } = await makePort(base());
+      await undoOf(port).apply(CHANGE_CASES[0].change, 'template');
+      await undoOf(port).apply({ sheets: [], merges: [], register: [], writes: [{ sheet: '업무분장', row: 5, col: 5, value: 1 }] }, 'fill');
+      await undoOf(port).apply(CHANGE_CASES[3].change, 'adopt');
+      const hidden = sheetNamed(await port.readSheets(), '_report_tables');
+      const tags = hidden.cells.map((line) => line?.[0]?.v ?? null).filter((v) => v !== null);
+      expect(tags.filter((t) => t === 'table')).toHaveLength(2);
+      expect(tags.filter((t) => t === 'undo')).toHaveLength(3);
+      expect(await undoOf(port).peek()).toMatchObject({ count: 3, last: { label: 'adopt' } });
+      expect((await made(port)).registry).toEqual(['crosstab_1', 'budget_by_year_1']);
+      await undoOf(port).undo();
+      expect((await made(port)).registry).toEqual(['crosstab_1']);
+      expect(await undoOf(port).peek()).toMatchObject({ count: 2, last: { label: 'fill' } });
     });
   });
 }

@@ -1,1 +1,3 @@
 export * from './workbook-port';
+export * from './workbook-change';
+export * from './change-errors';

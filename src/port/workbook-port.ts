@@ -1,4 +1,5 @@
-import type { CellRange, CellWrite, RegistryEntry, RegistryRead, SheetGrid } from '../engine';
+import type { CellRange, CellWrite, RegistryEntry, RegistryRead, SheetGrid, UndoEntry } from '../engine';
+import type { UndoResult, UndoSummary, WorkbookChange } from './workbook-change';
 
 /** Where the user is: the active sheet and selected range (Office), or nothing (a file). */
 export interface Selection {
@@ -26,4 +27,17 @@ export interface WorkbookPort {
   writeRegistry?(entries: RegistryEntry[]): Promise<void>;
   /** Merge these areas of a sheet (a template's headers); refused, changing nothing, over an existing merge. */
   mergeCells?(sheet: string, ranges: CellRange[]): Promise<void>;
+  /**
+   * Apply a structural change as one step of the workbook's undo log (kept in the very-hidden sheet, so it outlives
+   * the pane and travels with the file): the entry records the cells it replaces and what structure it adds —
+   * sheets, merges, registered tables and their names, a chart. Returns the entry (null for an empty change).
+   */
+  applyChange?(change: WorkbookChange, label: string): Promise<UndoEntry | null>;
+  /**
+   * Take back the newest logged change: its chart, merges, registered tables and names, cells, and the sheets it
+   * added — except a sheet someone has typed in since, which is kept whole and named in the result.
+   */
+  undoLast?(): Promise<UndoResult>;
+  /** How many changes the log can take back, and the newest. */
+  peekUndo?(): Promise<UndoSummary>;
 }

@@ -9,3 +9,4 @@ export { classifyBeforeLoad, classifyLoadFailure } from './classify';
 export { dateToSerial, serialToDate } from './serial-date';
 export { XlsxWorkbook } from './xlsx-workbook';
 export { readXlsxRegistry, writeXlsxRegistry, mergeXlsxCells, readDefinedNames } from './registry';
+export { applyXlsxChange, undoXlsxLast, peekXlsxUndo } from './undo';

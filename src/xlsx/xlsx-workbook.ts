@@ -2,31 +2,14 @@
  * WorkbookPort over an exceljs workbook held in memory: read grids, apply writes, serialise.
  * Browser-safe; the CLI loads it from a path through ./read-file.
  */
-import type { CellRange, CellWrite, RegistryEntry, RegistryRead, SheetGrid } from '../engine';
-import type { Selection, WorkbookPort } from '../port';
-import { newWorkbook, type ExcelCellValue, type Workbook } from './exceljs-types';
+import type { CellRange, CellWrite, RegistryEntry, RegistryRead, SheetGrid, UndoEntry } from '../engine';
+import type { Selection, UndoResult, UndoSummary, WorkbookChange, WorkbookPort } from '../port';
+import { newWorkbook, type Workbook } from './exceljs-types';
+import { applyCellWrites } from './cell-writes';
 import { loadWorkbookBuffer, workbookToGrids, type ReadOptions } from './read-workbook';
 import { gridsToWorkbook } from './write-grids';
 import { mergeXlsxCells, readXlsxRegistry, writeXlsxRegistry } from './registry';
-
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
-
-function writeValue(w: CellWrite): ExcelCellValue {
-  if (w.formula !== undefined) {
-    const formula = w.formula.replace(/^=/, '');
-    return (w.value === null ? { formula } : { formula, result: w.value }) as ExcelCellValue;
-  }
-  return w.value;
-}
-
-/** Writes are checked before any is applied, so a bad batch changes nothing. */
-function checkWrite(w: CellWrite): void {
-  if (!Number.isInteger(w.row) || w.row < 0 || w.row >= MAX_ROWS || !Number.isInteger(w.col) || w.col < 0 || w.col >= MAX_COLS) {
-    throw new RangeError(`cell write out of the sheet: ${w.sheet}!(${w.row},${w.col})`);
-  }
-  if (!w.sheet) throw new RangeError('cell write without a sheet name');
-}
+import { applyXlsxChange, peekXlsxUndo, undoXlsxLast } from './undo';
 
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(readonly workbook: Workbook) {}
@@ -58,23 +41,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Apply every write; a sheet named by a write that does not exist yet is added (template insert, import). */
   async writeCells(writes: CellWrite[]): Promise<void> {
-    writes.forEach(checkWrite);
-    for (const w of writes) {
-      // exceljs would quietly redirect a write inside a merged area to its top-left cell, overwriting it.
-      const ws = this.workbook.getWorksheet(w.sheet);
-      const target = ws?.findCell(w.row + 1, w.col + 1);
-      if (target?.isMerged && target.master !== target) {
-        throw new RangeError(`cell write inside a merged area: ${w.sheet}!${target.address} (merged into ${target.master.address})`);
-      }
-    }
-    for (const w of writes) {
-      const ws = this.workbook.getWorksheet(w.sheet) ?? this.workbook.addWorksheet(w.sheet);
-      const cell = ws.getCell(w.row + 1, w.col + 1);
-      cell.value = writeValue(w);
-      // Cells loaded from a file share style objects; setting numFmt in place would reformat every cell of
-      // that style, so give this cell its own copy.
-      if (w.fmt !== undefined) cell.style = { ...cell.style, numFmt: w.fmt };
-    }
+    applyCellWrites(this.workbook, writes);
   }
 
   async readRegistry(): Promise<RegistryRead> {
@@ -87,6 +54,19 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async mergeCells(sheet: string, ranges: CellRange[]): Promise<void> {
     mergeXlsxCells(this.workbook, sheet, ranges);
+  }
+
+  /** A structural change as one entry of the file's undo log (the same rows Excel's adapter keeps; no chart here). */
+  async applyChange(change: WorkbookChange, label: string): Promise<UndoEntry | null> {
+    return applyXlsxChange(this.workbook, change, label);
+  }
+
+  async undoLast(): Promise<UndoResult> {
+    return undoXlsxLast(this.workbook);
+  }
+
+  async peekUndo(): Promise<UndoSummary> {
+    return peekXlsxUndo(this.workbook);
   }
 
   /** The workbook as .xlsx bytes. */

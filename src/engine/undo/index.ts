@@ -18,3 +18,27 @@ export {
   type UndoLog,
   type UndoRowsResult,
 } from './undo-log';
+export {
+  undoStructureSchema,
+  emptyStructure,
+  contentFingerprint,
+  writtenContent,
+  blockContent,
+  registryAfterChange,
+  planStructureUndo,
+  type UndoStructure,
+  type TypedContent,
+  type UndoObservation,
+  type StructureUndoPlan,
+} from './structure';
+export {
+  readLogSheet,
+  appendEntryWrites,
+  clearEntryWrites,
+  hiddenSheetGrid,
+  lastRowOf,
+  emptyAfter,
+  UNDO_COLUMNS,
+  UNDO_CHUNK_CHARS,
+  type LogSheet,
+} from './log-sheet';

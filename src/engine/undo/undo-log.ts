@@ -3,6 +3,7 @@
  * `_report_tables`: each entry is JSON split into chunks that fit a cell (Excel holds at most 32,767 characters).
  */
 import { z } from 'zod';
+import { undoStructureSchema } from './structure';
 
 export const undoCellSchema = z.object({
   sheet: z.string(),
@@ -28,6 +29,8 @@ export const undoEntrySchema = z.object({
   /** What the change was ('fill', 'template', 'import' …), for the pane's "Undo last change" button. */
   label: z.string(),
   cells: z.array(undoCellSchema),
+  /** What a structural change made besides cells (sheets, merges, registry, names, chart); absent for a fill. */
+  structure: undoStructureSchema.optional(),
 });
 export type UndoEntry = z.infer<typeof undoEntrySchema>;
 

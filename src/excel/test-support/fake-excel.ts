@@ -9,7 +9,9 @@
  * - loading a property the object model does not have fails (OfficeMockObject checks names);
  * - formulas are computed (HyperFormula stands in for Excel's calculation), strings are read as typed
  *   ("'19,000" stays text, "=A1" becomes a formula);
- * - refusals: cell-edit mode, protected sheets, missing sheets, hidden sheets, payload size, old API sets.
+ * - refusals: cell-edit mode, protected sheets, missing sheets, hidden sheets, payload size, old API sets;
+ * - structure: merge and unmerge, sheets deleted, charts added (with their data, title and categories), pointed at
+ *   new data, deleted (defined names are in ./fake-names.ts).
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { HyperFormula } from 'hyperformula';
@@ -32,6 +34,17 @@ export interface FakeSheet {
   protected: boolean;
   cells: Map<string, FakeCell>;
   merges: CellRange[];
+  /** Charts on the sheet (only those the adapter adds in tests). */
+  charts?: FakeChart[];
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: CellRange;
+  seriesBy: string;
+  title?: string;
+  categories?: CellRange;
 }
 
 export interface FakeExcelOptions {
@@ -73,7 +86,11 @@ type Operation =
   | { kind: 'activate'; sheet: string }
   | { kind: 'add'; sheet: string }
   | { kind: 'visibility'; sheet: string; visibility: Visibility }
-  | { kind: 'select'; sheet: string; range: CellRange };
+  | { kind: 'select'; sheet: string; range: CellRange }
+  | { kind: 'merge'; sheet: string; range: CellRange }
+  | { kind: 'unmerge'; sheet: string; range: CellRange }
+  | { kind: 'delete'; sheet: string }
+  | { kind: 'chart'; sheet: string; change: (charts: FakeChart[]) => void };
 
 export class FakeExcel {
   sheets: FakeSheet[];
@@ -162,6 +179,34 @@ export class FakeExcel {
     if (op.kind === 'activate') {
       if (sheet.visibility !== 'Visible') throw richApiError('InvalidOperation', 'cannot activate a hidden sheet');
       this.activeSheet = this.sheets.indexOf(sheet);
+      return;
+    }
+    if (op.kind === 'delete') {
+      if (this.sheets.filter((x) => x !== sheet && x.visibility === 'Visible').length === 0) {
+        throw richApiError('InvalidOperation', 'a workbook must keep at least one visible sheet');
+      }
+      const active = this.sheets[this.activeSheet];
+      this.sheets = this.sheets.filter((x) => x !== sheet);
+      this.activeSheet = active === sheet ? Math.max(0, this.sheets.findIndex((x) => x.visibility === 'Visible')) : this.sheets.indexOf(active);
+      return;
+    }
+    if (op.kind === 'chart') {
+      sheet.charts ??= [];
+      op.change(sheet.charts);
+      return;
+    }
+    if (op.kind === 'merge') {
+      if (sheet.protected) throw richApiError('AccessDenied', 'the sheet is protected');
+      const overlaps = (m: CellRange) => !(m.r1 < op.range.r0 || m.r0 > op.range.r1 || m.c1 < op.range.c0 || m.c0 > op.range.c1);
+      // Excel merges over an overlapping area by taking it in; the adapter never asks for that, so refuse it loudly.
+      if (sheet.merges.some(overlaps)) throw richApiError('InvalidOperation', 'the area overlaps a merged area');
+      sheet.merges.push({ ...op.range });
+      return;
+    }
+    if (op.kind === 'unmerge') {
+      if (sheet.protected) throw richApiError('AccessDenied', 'the sheet is protected');
+      // Every merged area inside the range comes apart; unmerging where nothing is merged does nothing.
+      sheet.merges = sheet.merges.filter((m) => !(m.r0 >= op.range.r0 && m.c0 >= op.range.c0 && m.r1 <= op.range.r1 && m.c1 <= op.range.c1));
       return;
     }
     if (op.kind === 'select') {
@@ -518,9 +563,20 @@ class FakeWorksheet extends FakeObject {
   }
 
   protected override navigation(prop: string): unknown {
+    if (prop === 'charts') return new FakeChartCollection(this.ctx, this).proxy;
     if (prop !== 'protection') return undefined;
     this.protectionObject ??= new FakeProtection(this.ctx, this);
     return this.protectionObject.proxy;
+  }
+
+  /** Whether this worksheet came from getItemOrNullObject (its children are null objects when it is missing). */
+  isOrNull(): boolean {
+    return this.tracksNull;
+  }
+
+  delete(): void {
+    this.ctx.log(`${this.label}.delete()`);
+    this.ctx.operations.push({ kind: 'delete', sheet: this.sheetName });
   }
 
   protected snapshot(): Record<string, unknown> | null {
@@ -671,6 +727,23 @@ class FakeRange extends FakeObject {
     return areas.proxy;
   }
 
+  merge(across?: boolean): void {
+    this.ctx.log(`${this.label}.merge(${across ?? ''})`);
+    if (!this.at) throw richApiError('InvalidOperation', 'merge on a computed range');
+    this.ctx.operations.push({ kind: 'merge', sheet: this.at.sheet, range: this.at.range });
+  }
+
+  unmerge(): void {
+    this.ctx.log(`${this.label}.unmerge()`);
+    if (!this.at) throw richApiError('InvalidOperation', 'unmerge on a computed range');
+    this.ctx.operations.push({ kind: 'unmerge', sheet: this.at.sheet, range: this.at.range });
+  }
+
+  /** Where this range points (a plain getRange), for the chart fakes. */
+  where(): { sheet: string; range: CellRange } | undefined {
+    return this.at;
+  }
+
   select(): void {
     this.ctx.log(`${this.label}.select()`);
     const target = this.resolve();
@@ -695,5 +768,115 @@ class FakeRangeAreas extends FakeObject {
   protected snapshot(): Record<string, unknown> | null {
     const address = this.addressOf();
     return address === null ? null : { address, areaCount: address.split(', ').length };
+  }
+}
+
+/** A sheet's charts: getItemOrNullObject(name) (null on a missing sheet of getItemOrNullObject), add. */
+class FakeChartCollection extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(ctx, `${sheet.label}.charts`, 'ChartCollection');
+  }
+
+  protected dataProperties(): string[] {
+    return [];
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return {};
+  }
+
+  getItemOrNullObject(name: string): unknown {
+    this.ctx.log(`${this.label}.getItemOrNullObject(${name})`);
+    const chart = new FakeChartItem(this.ctx, this.sheet, name, true);
+    this.ctx.pending.add(chart);
+    return chart.proxy;
+  }
+
+  add(type: string, source: unknown, seriesBy: string): unknown {
+    this.ctx.log(`${this.label}.add(${type}, ${seriesBy})`);
+    const at = rangeOf(source);
+    const chart: FakeChart = { name: `Chart ${Math.random().toString(36).slice(2, 8)}`, type, source: at.range, seriesBy };
+    this.ctx.operations.push({ kind: 'chart', sheet: this.sheet.sheetName, change: (charts) => void charts.push(chart) });
+    return chartHandle(this.ctx, this.sheet.sheetName, () => chart);
+  }
+}
+
+function rangeOf(x: unknown): { sheet: string; range: CellRange } {
+  const at = (x as { where?: () => { sheet: string; range: CellRange } | undefined }).where?.();
+  if (!at) throw richApiError('InvalidArgument', 'a chart needs a plain range');
+  return at;
+}
+
+/** The write-only side of a chart the adapter changes: name, title, data, categories, position, delete. */
+function chartHandle(ctx: FakeContext, sheet: string, find: () => FakeChart | undefined): Record<string, unknown> {
+  const change = (what: string, f: (chart: FakeChart, charts: FakeChart[]) => void) => {
+    ctx.log(`Chart(${sheet}).${what}`);
+    ctx.operations.push({
+      kind: 'chart',
+      sheet,
+      change: (charts) => {
+        const chart = find();
+        if (!chart || !charts.includes(chart)) throw richApiError('ItemNotFound', 'no such chart');
+        f(chart, charts);
+      },
+    });
+  };
+  return {
+    set name(v: string) {
+      change(`name = ${v}`, (c) => (c.name = v));
+    },
+    title: {
+      set text(v: string) {
+        change(`title = ${v}`, (c) => (c.title = v));
+      },
+    },
+    axes: { categoryAxis: { setCategoryNames: (r: unknown) => change('setCategoryNames', (c) => (c.categories = rangeOf(r).range)) } },
+    setPosition: () => change('setPosition', () => undefined),
+    setData: (r: unknown, seriesBy: string) => change(`setData(${seriesBy})`, (c) => Object.assign(c, { source: rangeOf(r).range, seriesBy })),
+    delete: () => change('delete', (c, charts) => charts.splice(charts.indexOf(c), 1)),
+  };
+}
+
+class FakeChartItem extends FakeObject {
+  private readonly handle: Record<string, unknown>;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet,
+    private readonly chartName: string,
+    orNull: boolean,
+  ) {
+    super(ctx, `Chart(${sheet.sheetName}!${chartName})`, 'Chart');
+    this.tracksNull = orNull;
+    this.handle = chartHandle(ctx, sheet.sheetName, () => this.sheet.fake()?.charts?.find((c) => c.name === this.chartName));
+  }
+
+  protected dataProperties(): string[] {
+    return ['name'];
+  }
+
+  protected override navigation(prop: string): unknown {
+    return prop in this.handle && prop !== 'name' ? this.handle[prop] : undefined;
+  }
+
+  protected override writable(prop: string): boolean {
+    return prop === 'name';
+  }
+
+  protected override write(_prop: string, value: unknown): void {
+    this.handle.name = value;
+  }
+
+  protected snapshot(): Record<string, unknown> | null {
+    const s = this.sheet.fake();
+    if (!s) {
+      if (this.sheet.isOrNull()) return null;
+      throw richApiError('ItemNotFound', `no sheet ${this.sheet.sheetName}`);
+    }
+    const chart = s.charts?.find((c) => c.name === this.chartName);
+    return chart ? { name: chart.name } : null;
   }
 }
