@@ -28,8 +28,12 @@ const MONEY_LINE = /금액|예산|사업비|비용|[^건횟인]액(\(|$)/;
 
 export function isCoarseUnit(unit: string | undefined): boolean {
   if (!unit) return false;
-  return COARSE_UNITS.has(unit.replace(/\s+/g, ''));
+  // Units are mostly written without spaces: no need to strip them first.
+  return COARSE_UNITS.has(unit) || (/\s/.test(unit) && COARSE_UNITS.has(unit.replace(/\s+/g, '')));
 }
+
+const holdsWon = (label: string): boolean => label.includes('원');
+const holdsMagnitude = (label: string): boolean => label.includes('만') || label.includes('억') || label.includes('조');
 
 const fmtDecimals = new Map<string, number | undefined>();
 /** A table's cells mostly share one format: comparing with the last one spares hashing each cell's copy. */
@@ -61,8 +65,16 @@ function readFormatDecimals(fmt: string): number | undefined {
 
 /** A line whose label names a coarse unit ('금액(백만원)'), or a money line under a two-unit caption. */
 function coarseLine(path: readonly string[], twoUnits: boolean): boolean {
-  // Most labels name no unit at all: a quick look spares the regular expressions.
-  if (!twoUnits && !path.some((p) => p.includes('원'))) return false;
+  // Most labels name no coarse unit (재원 holds 원, but no 만, 억 or 조): a quick look spares the expressions.
+  if (!twoUnits) {
+    let won = false;
+    let magnitude = false;
+    for (const label of path) {
+      if (!won && holdsWon(label)) won = true;
+      if (!magnitude && holdsMagnitude(label)) magnitude = true;
+    }
+    if (!won || !magnitude) return false;
+  }
   const text = path.join(' ').replace(/\s+/g, '');
   return COARSE_WORD.test(text) || (twoUnits && MONEY_LINE.test(text));
 }
@@ -161,8 +173,10 @@ export class TableFigures {
       // '(단위 : 건, 백만원)': the money lines are in 백만원 although the table's unit reads 건.
       let twoUnits = false;
       for (const c of layout.captions) {
-        // Every coarse word ends in 원: most caption lines are spared the regular expression.
-        if ((c.kind === 'unit' || c.kind === 'basis') && c.text.includes('원') && COARSE_WORD.test(c.text.replace(/\s+/g, ''))) twoUnits = true;
+        // A coarse word holds 원 and 만, 억 or 조: most caption lines are spared the regular expression.
+        if ((c.kind === 'unit' || c.kind === 'basis') && holdsWon(c.text) && holdsMagnitude(c.text) && COARSE_WORD.test(c.text.replace(/\s+/g, ''))) {
+          twoUnits = true;
+        }
       }
       for (const c of layout.columns) if (!c.isLabel && coarseLine(c.path, twoUnits)) this.coarseCol(c.col);
       for (const r of layout.rows) if (coarseLine(r.path, twoUnits)) (this.coarseRows ??= new Set()).add(r.row);

@@ -10,7 +10,7 @@
  * least three rows is a relation too.
  */
 import type { CellRef, SheetGrid } from '../grid/types';
-import { isDiffLabel, isRateLabel, isRemarkLabel, normalizeLabel, totalLabelKind } from '../labels';
+import { isDiffLabel, isRateLabel, isRemarkLabel, memoByString, normalizeLabel, totalLabelKind } from '../labels';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
 import { BLANK, NO_FIGURE, figuresOf, type Figure, type TableFigures } from './sum-values';
@@ -163,45 +163,57 @@ function relPath(line: Line, depth: number): string {
   return line.path.slice(depth).join('/');
 }
 
-/** The lines that stand for a group in a sum: its own total when it has one, else its parts. */
-function representatives(item: Item): { base: Line[]; optional: Line[] } {
+/**
+ * The lines that stand for an item in a sum, added to `base` (and `optional`, for 비고 or 증감 lines): a group's own
+ * total when it has one, else its parts.
+ */
+function addRepresentatives(item: Item, base: Line[], optional: Line[]): void {
   if (item.kind === 'leaf') {
     const { line } = item;
-    if (line.role === 'excluded') return { base: [], optional: [] };
-    return line.role === 'optional' ? { base: [], optional: [line] } : { base: [line], optional: [] };
+    if (line.role === 'part') base.push(line);
+    else if (line.role === 'optional') optional.push(line);
+    return;
   }
-  const totals = item.items.filter((i): i is Leaf => i.kind === 'leaf' && i.line.rank > 0);
-  if (totals.length > 0) {
-    const top = Math.max(...totals.map((t) => t.line.rank));
-    const best = totals.filter((t) => t.line.rank === top);
-    if (best.length === 1) return { base: [best[0].line], optional: [] };
+  // The group's most inclusive total, if only one line has that rank.
+  let top = 0;
+  let topLine: Line | undefined;
+  let tied = false;
+  for (const child of item.items) {
+    if (child.kind !== 'leaf' || child.line.rank === 0) continue;
+    if (child.line.rank > top) {
+      top = child.line.rank;
+      topLine = child.line;
+      tied = false;
+    } else if (child.line.rank === top) tied = true;
   }
-  const base: Line[] = [];
-  const optional: Line[] = [];
+  if (topLine && !tied) {
+    base.push(topLine);
+    return;
+  }
   for (const child of item.items) {
     if (child.kind === 'leaf' && child.line.rank > 0) continue;
-    const r = representatives(child);
-    base.push(...r.base);
-    optional.push(...r.optional);
+    addRepresentatives(child, base, optional);
   }
-  return { base, optional };
 }
 
 /** All subsets of the optional lines added to the base, the base alone first (preferred on ties). */
 function variantsOf(base: Line[], optional: Line[]): Line[][] {
   if (optional.length === 0) return [inOrder(base)];
-  const opts = optional.slice(0, 3);
+  const opts = Math.min(optional.length, 3);
   const out: Line[][] = [];
-  for (let mask = 0; mask < 1 << opts.length; mask++) {
-    const extra = opts.filter((_, i) => mask & (1 << i));
-    out.push(inOrder([...base, ...extra]));
+  for (let mask = 0; mask < 1 << opts; mask++) {
+    const lines = base.slice();
+    for (let i = 0; i < opts; i++) if (mask & (1 << i)) lines.push(optional[i]);
+    out.push(inOrder(lines));
   }
   return out;
 }
 
+const byIndex = (a: Line, b: Line): number => a.index - b.index;
+
 /** Lines by index; most part lists already are, and are kept as they are. */
 function inOrder(lines: Line[]): Line[] {
-  for (let i = 1; i < lines.length; i++) if (lines[i].index < lines[i - 1].index) return [...lines].sort((a, b) => a.index - b.index);
+  for (let i = 1; i < lines.length; i++) if (lines[i].index < lines[i - 1].index) return lines.slice().sort(byIndex);
   return lines;
 }
 
@@ -230,6 +242,25 @@ function verdict(total: number, totalEmpty: boolean, allEmpty: boolean, sum: num
   if (Math.abs(total - sum) > tol + EPS * Math.max(1, Math.abs(sum))) return 1;
   return total !== 0 ? 3 : 2;
 }
+
+function cellRef(row: number, col: number, comp: number | undefined): CellRef {
+  return comp === undefined ? { row, col } : { row, col, comp };
+}
+
+function holdsLine(lines: readonly Line[], index: number): boolean {
+  for (const l of lines) if (l.index === index) return true;
+  return false;
+}
+
+/** The indices of the lines a cross line may run along (rates and the like excluded). */
+function indicesOfUsable(lines: readonly Line[]): number[] {
+  const out: number[] = [];
+  for (const l of lines) if (l.role !== 'excluded') out.push(l.index);
+  return out;
+}
+
+/** totalRank of a group's label; labels repeat across tables, so their rank is remembered. */
+const labelRank = memoByString(totalRank);
 
 class SumInference {
   private readonly figures: TableFigures;
@@ -264,16 +295,19 @@ class SumInference {
   }
 
   run(): SumRelation[] {
-    const dataCols = this.layout.columns.filter((c) => !c.isLabel);
-    if (dataCols.length === 0 || this.layout.rows.length === 0) return [];
-    // A column of fractions shown as percentages (0.845 as 84.5%) is a rate whatever its header says.
-    const colLines = dataCols.map((c) => {
+    const { columns, rows } = this.layout;
+    if (rows.length === 0 || columns.every((c) => c.isLabel)) return [];
+    const colLines: Line[] = [];
+    for (const c of columns) {
+      if (c.isLabel) continue;
       const line = makeLine(c.col, c.path);
-      return line.role !== 'excluded' && this.percentColumn(c.col) ? { ...line, role: 'excluded' as const, rank: 0 } : line;
-    });
-    const rowLines = this.layout.rows.map((r) => makeLine(r.row, r.path));
-    const crossRows = rowLines.filter((l) => l.role !== 'excluded').map((l) => l.index);
-    const crossCols = colLines.filter((l) => l.role !== 'excluded').map((l) => l.index);
+      // A column of fractions shown as percentages (0.845 as 84.5%) is a rate whatever its header says.
+      colLines.push(line.role !== 'excluded' && this.percentColumn(c.col) ? { ...line, role: 'excluded' as const, rank: 0 } : line);
+    }
+    const rowLines: Line[] = [];
+    for (const r of rows) rowLines.push(makeLine(r.row, r.path));
+    const crossRows = indicesOfUsable(rowLines);
+    const crossCols = indicesOfUsable(colLines);
 
     // Total columns: equations along each row.
     const before = this.relations.length;
@@ -407,23 +441,33 @@ class SumInference {
 
   /** One relation per cross line (and component) where `total` = Σ `parts` can be read. */
   private emit(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[], evidence: Evidence, family: string): void {
-    const axisBit = axis === 'row' ? 0 : 1;
+    const alongRow = axis === 'row';
     for (const x of cross) {
       const k = this.componentsOf(axis, total, parts, x);
-      const totalRow = axis === 'row' ? x : total;
-      const totalCol = axis === 'row' ? total : x;
+      const totalRow = alongRow ? x : total;
+      const totalCol = alongRow ? total : x;
       for (let c = 0; c < k; c++) {
         const comp = k > 1 ? c : undefined;
         if (this.judge(axis, total, parts, x, comp) < 0) continue;
-        const key = ((totalRow * 16_384 + totalCol) * 64 + c) * 4 + axisBit;
-        if (this.claimed.has(key)) continue;
-        this.claimed.add(key);
-        const ref = (row: number, col: number): CellRef => (comp === undefined ? { row, col } : { row, col, comp });
-        const refs: CellRef[] = new Array<CellRef>(parts.length);
-        for (let i = 0; i < parts.length; i++) refs[i] = axis === 'row' ? ref(x, parts[i].index) : ref(parts[i].index, x);
-        this.relations.push({ type: 'sum', axis, total: ref(totalRow, totalCol), parts: refs, evidence, family });
+        if (!this.claim(totalRow, totalCol, c, alongRow)) continue;
+        const refs = new Array<CellRef>(parts.length);
+        for (let i = 0; i < parts.length; i++) {
+          const line = parts[i].index;
+          refs[i] = alongRow ? cellRef(x, line, comp) : cellRef(line, x, comp);
+        }
+        this.relations.push({ type: 'sum', axis, total: cellRef(totalRow, totalCol, comp), parts: refs, evidence, family });
       }
     }
+  }
+
+  /** Claims a total cell (component, axis) for one relation; false when it is claimed already. */
+  private claim(row: number, col: number, comp: number, alongRow: boolean): boolean {
+    const slot = this.figures.slot(row, col);
+    // By position in the table (a small integer); a cell outside it keeps a key of its own below zero.
+    const key = slot >= 0 ? (slot * 64 + comp) * 2 + (alongRow ? 0 : 1) : -1 - (((row * 16_384 + col) * 64 + comp) * 2 + (alongRow ? 0 : 1));
+    if (this.claimed.has(key)) return false;
+    this.claimed.add(key);
+    return true;
   }
 
   private familyName(axis: Axis, total: Line): string {
@@ -432,8 +476,12 @@ class SumInference {
 
   /** Proposes a total line over candidate part sets; keeps the best one if the numbers allow. */
   private propose(axis: Axis, total: Line, base: Line[], optional: Line[], cross: number[], evidence: Evidence): boolean {
-    const parts = variantsOf(base, optional).filter((v) => v.length > 0 && !v.some((p) => p.index === total.index));
-    if (parts.length === 0) return false;
+    const parts = variantsOf(base, optional);
+    // Keep the variants that have parts and do not hold the total itself (in place: most are a single one).
+    let kept = 0;
+    for (const v of parts) if (v.length > 0 && !holdsLine(v, total.index)) parts[kept++] = v;
+    if (kept === 0) return false;
+    parts.length = kept;
     const { parts: chosen, stats } = this.best(axis, total.index, parts, cross);
     const ok =
       evidence === 'numbers' || total.implicit
@@ -446,20 +494,20 @@ class SumInference {
   }
 
   private fromTree(axis: Axis, node: Group, cross: number[]): void {
-    const leaves = node.items.filter((i): i is Leaf => i.kind === 'leaf');
-    const totals = leaves.filter((l) => l.line.rank > 0);
-    const others = node.items.filter((i) => !(i.kind === 'leaf' && i.line.rank > 0));
+    let totals = 0;
+    let total: Line | undefined;
+    for (const item of node.items) {
+      if (item.kind !== 'leaf' || item.line.rank === 0) continue;
+      totals++;
+      total ??= item.line;
+    }
 
-    if (totals.length === 1) {
+    if (totals === 1) {
       const base: Line[] = [];
       const optional: Line[] = [];
-      for (const item of others) {
-        const r = representatives(item);
-        base.push(...r.base);
-        optional.push(...r.optional);
-      }
-      this.propose(axis, totals[0].line, base, optional, cross, 'label');
-    } else if (totals.length > 1) {
+      for (const item of node.items) if (item.kind === 'group' || item.line.rank === 0) addRepresentatives(item, base, optional);
+      this.propose(axis, total!, base, optional, cross, 'label');
+    } else if (totals > 1) {
       this.segments(axis, node.items, cross);
     }
 
@@ -488,11 +536,7 @@ class SumInference {
     const partsOf = (idx: number[]) => {
       const base: Line[] = [];
       const optional: Line[] = [];
-      for (const j of idx) {
-        const r = representatives(items[j]);
-        base.push(...r.base);
-        optional.push(...r.optional);
-      }
+      for (const j of idx) addRepresentatives(items[j], base, optional);
       return { base, optional };
     };
 
@@ -523,11 +567,7 @@ class SumInference {
       items.forEach((item, j) => {
         if (j === grandAt) return;
         if (subs.includes(j) && item.kind === 'leaf') base.push(item.line);
-        else if (!isTotal(item) && !covered.has(j)) {
-          const r = representatives(item);
-          base.push(...r.base);
-          optional.push(...r.optional);
-        }
+        else if (!isTotal(item) && !covered.has(j)) addRepresentatives(item, base, optional);
       });
       this.propose(axis, (items[grandAt] as Leaf).line, base, optional, cross, 'label');
     }
@@ -535,9 +575,13 @@ class SumInference {
 
   /** 합계{횟수, 처리안건} = 정례회{…} + 임시회{…}: leaves matched by their path below the group. */
   private parallel(axis: Axis, node: Group, cross: number[]): void {
+    // A total group needs a part group beside it: most nodes hold fewer than two groups.
+    let groupCount = 0;
+    for (const item of node.items) if (item.kind === 'group') groupCount++;
+    if (groupCount < 2) return;
     const groups = node.items.filter((i): i is Group => i.kind === 'group');
-    const totalGroups = groups.filter((g) => totalRank(g.label) > 0);
-    const partGroups = groups.filter((g) => totalRank(g.label) === 0 && !RATE.test(g.label) && !OPTIONAL.test(g.label));
+    const totalGroups = groups.filter((g) => labelRank(g.label) > 0);
+    const partGroups = groups.filter((g) => labelRank(g.label) === 0 && !RATE.test(g.label) && !OPTIONAL.test(g.label));
     if (totalGroups.length !== 1 || partGroups.length === 0) return;
     const depth = leavesOf(totalGroups[0])[0]?.path.indexOf(totalGroups[0].label) ?? -1;
     if (depth < 0) return;
@@ -582,16 +626,8 @@ class SumInference {
   private labelTotals(cols: Line[]): void {
     const { range, labelCols } = this.layout;
     if (labelCols === 0) return;
-    const root = buildTree(cols);
-    const rootTotals = root.items.filter((i): i is Leaf => i.kind === 'leaf' && i.line.rank > 0);
-    let parts: Line[];
-    if (rootTotals.length === 1) parts = [rootTotals[0].line];
-    else {
-      parts = [];
-      for (const item of root.items) parts.push(...representatives(item).base);
-    }
-    if (parts.length === 0) return;
     // Each row's total is the first label cell holding a figure: equation row r is label column col = parts.
+    // Most tables have none, and then the columns need no reading.
     const found: { row: number; col: number }[] = [];
     for (const r of this.layout.rows) {
       for (let col = range.c0; col < range.c0 + labelCols; col++) {
@@ -601,6 +637,16 @@ class SumInference {
       }
     }
     if (found.length === 0) return;
+    const root = buildTree(cols);
+    const rootTotals = root.items.filter((i): i is Leaf => i.kind === 'leaf' && i.line.rank > 0);
+    let parts: Line[];
+    if (rootTotals.length === 1) parts = [rootTotals[0].line];
+    else {
+      parts = [];
+      const unused: Line[] = [];
+      for (const item of root.items) addRepresentatives(item, parts, unused);
+    }
+    if (parts.length === 0) return;
     // Alone in a one-row table ('공약(69)') the label is evidence enough; among several rows, a bracketed figure
     // may count something else ('교육(3회)' over 150명), so those rows must mostly add up.
     if (this.layout.rows.length > 1) {
