@@ -34,27 +34,36 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
   const targets = scope ? sheets.filter((s) => s.name === scope.sheet) : sheets;
   // Registered tables are checked by their spec; detection leaves their ranges alone.
   const registered = checkRegistered(sheets, registry ?? registryFromSheets(sheets), scope?.sheet);
-  findings.push(...registered.findings.filter((f) => !scope?.range || overlaps(fromA1Range(f.cell), scope.range)));
+  for (const f of registered.findings) if (!scope?.range || overlaps(fromA1Range(f.cell), scope.range)) findings.push(f);
+  const claimedBySheet = new Map<string, CellRange[]>();
   for (const table of registered.tables) {
+    const claimed = claimedBySheet.get(table.sheet);
+    if (claimed) claimed.push(table.range);
+    else claimedBySheet.set(table.sheet, [table.range]);
     if (scope?.range && !overlaps(table.range, scope.range)) continue;
     const sheet = sheets.find((s) => s.name === table.sheet)!;
     tables.push(table);
-    findings.push(...checkTable(sheet, table, parsed));
+    append(findings, checkTable(sheet, table, parsed));
   }
   for (const sheet of targets) {
     // The very-hidden registry sheet holds specs as JSON, not report tables (LibreOffice saves it merely hidden).
     if (sheet.state === 'veryHidden' || sheet.name === REGISTRY_SHEET) continue;
-    const claimed = registered.tables.filter((t) => t.sheet === sheet.name).map((t) => t.range);
+    const claimed = claimedBySheet.get(sheet.name);
     for (const layout of detectTables(sheet)) {
       if (scope?.range && !overlaps(layout.range, scope.range)) continue;
-      if (claimed.some((r) => overlaps(r, layout.range))) continue;
+      if (claimed?.some((r) => overlaps(r, layout.range))) continue;
       const table: Table = { ...layout, relations: inferRelations(sheet, layout, parsed) };
       tables.push(table);
-      findings.push(...checkTable(sheet, table, parsed));
+      append(findings, checkTable(sheet, table, parsed));
     }
   }
-  findings.push(...checkTables(tables));
+  append(findings, checkTables(tables));
   return { tables, findings: sortFindings(findings, sheets) };
+}
+
+/** Pushes one by one: spreading a long list into push() can overflow the stack. */
+function append(to: Finding[], more: readonly Finding[]): void {
+  for (const f of more) to.push(f);
 }
 
 function fromA1Range(a1: string): CellRange {
@@ -69,12 +78,15 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 /** Sheet order first, then row, then column: the order a reviewer walks the workbook. */
 export function sortFindings(findings: Finding[], sheets: SheetGrid[]): Finding[] {
   const order = new Map(sheets.map((s, i) => [s.name, i]));
-  const key = (f: Finding) => fromA1(f.cell) ?? { row: 0, col: 0 };
-  return [...findings].sort((a, b) => {
-    const s = (order.get(a.sheet) ?? Infinity) - (order.get(b.sheet) ?? Infinity);
-    if (s !== 0 && !Number.isNaN(s)) return s;
-    const ka = key(a);
-    const kb = key(b);
-    return ka.row - kb.row || ka.col - kb.col;
+  // Each finding's place is read once, not at every comparison.
+  const keyed = findings.map((f) => {
+    const at = fromA1(f.cell) ?? { row: 0, col: 0 };
+    return { f, sheet: order.get(f.sheet) ?? Infinity, row: at.row, col: at.col };
   });
+  keyed.sort((a, b) => {
+    const s = a.sheet - b.sheet;
+    if (s !== 0 && !Number.isNaN(s)) return s;
+    return a.row - b.row || a.col - b.col;
+  });
+  return keyed.map((k) => k.f);
 }

@@ -20,6 +20,7 @@ import type { TableLayout } from '../model/table';
 import { formatReportNumber } from '../numbers/format';
 import { UNIT_WORDS, parseNumber } from '../numbers/parse';
 import { readNumeric } from '../numbers/read-numeric';
+import { figuresOf, type TableFigures } from '../relations/sum-values';
 import type { NumericCell, ParsedNumber } from '../numbers/types';
 
 interface BodyCell {
@@ -31,9 +32,24 @@ interface BodyCell {
 
 type Params = NonNullable<Finding['params']>;
 
+/** What one pass over the body gathers for the table-wide checks; lists hold only the cells a finding may name. */
+interface BodyFacts {
+  /** Plain figures stored as text (number.text candidates), in body order. */
+  textFigures: TextFigure[];
+  /** Figures stored as real numbers. */
+  storedNumbers: number;
+  /** Figures of four or more digits shown with separators, and those shown without. */
+  grouped: number;
+  ungrouped: BodyCell[];
+  /** Zeros shown as '-', and zeros shown as digits. */
+  dashZeros: number;
+  digitZeros: BodyCell[];
+  /** Money figures with the unit written beside them. */
+  money: { b: BodyCell; unit: string }[];
+}
+
 export function checkCells(sheet: SheetGrid, table: TableLayout): Finding[] {
   if (table.kind === 'text') return [];
-  const body = bodyCells(sheet, table);
   const make = (rule: RuleId, at: { row: number; col: number }, rest: Partial<Finding> = {}): Finding => ({
     rule,
     severity: severityOf(rule),
@@ -44,35 +60,84 @@ export function checkCells(sheet: SheetGrid, table: TableLayout): Finding[] {
   });
 
   const findings: Finding[] = [];
-  for (const b of body) {
-    if (b.read.kind === 'error') {
-      findings.push(make('value.error', b, { actual: b.read.code, params: { code: b.read.code } }));
-    } else if (b.read.kind === 'invalid') {
-      const guess = guessMistyped(b.read.text);
-      findings.push(
-        make('number.invalid', b, { actual: b.read.text, expected: guess, params: { text: b.read.text } }),
-      );
-    }
-  }
-  findings.push(...numbersAsText(body, make));
-  findings.push(...groupingStyle(body, make));
-  findings.push(...zeroStyle(body, make));
-  findings.push(...unitStyle(body, table, make));
+  const facts = readBody(sheet, table, findings, make);
+  numbersAsText(facts, make, findings);
+  groupingStyle(facts, make, findings);
+  zeroStyle(facts, make, findings);
+  unitStyle(facts, table, make, findings);
   return findings;
 }
 
 type Make = (rule: RuleId, at: { row: number; col: number }, rest?: Partial<Finding>) => Finding;
 
-function bodyCells(sheet: SheetGrid, table: TableLayout): BodyCell[] {
-  const cols = table.columns.filter((c) => !c.isLabel).map((c) => c.col);
-  const out: BodyCell[] = [];
+/**
+ * One pass over the body cells, row by row: error values and mistyped numbers become findings at once (in body
+ * order), the rest is tallied for the table-wide checks. A real number (most cells) is judged from the cell
+ * alone; text goes through the table's figure reader, which inference already filled.
+ */
+function readBody(sheet: SheetGrid, table: TableLayout, findings: Finding[], make: Make): BodyFacts {
+  const facts: BodyFacts = { textFigures: [], storedNumbers: 0, grouped: 0, ungrouped: [], dashZeros: 0, digitZeros: [], money: [] };
+  const cols: number[] = [];
+  for (const c of table.columns) if (!c.isLabel) cols.push(c.col);
+  if (cols.length === 0 || table.rows.length === 0) return facts;
+  // Text cells are read through the table's figure reader, fetched only when the body has one.
+  let figures: TableFigures | undefined;
+  const formats = new FormatReadings();
   for (const { row } of table.rows) {
+    const line = sheet.cells[row];
     for (const col of cols) {
-      const cell = sheet.cells[row]?.[col];
-      out.push({ row, col, cell, read: readNumeric(cell) });
+      const cell = line?.[col];
+      if (cell && typeof cell.v === 'number' && !cell.error && !cell.date) {
+        // What readNumeric makes of a stored number: a figure, not from text, without a parsed form.
+        const value = cell.v;
+        facts.storedNumbers++;
+        if (Math.abs(value) >= 1000) {
+          if (formats.groups(cell.fmt)) facts.grouped++;
+          else facts.ungrouped.push({ row, col, cell, read: readNumeric(cell) });
+        }
+        if (value === 0) {
+          const shown = formats.zero(cell.fmt);
+          if (shown === 'dash') facts.dashZeros++;
+          else if (shown === 'digits') facts.digitZeros.push({ row, col, cell, read: readNumeric(cell) });
+        }
+        continue;
+      }
+      figures ??= figuresOf(sheet, table);
+      const b: BodyCell = { row, col, cell, read: figures.numeric(row, col) };
+      tally(b, facts, formats, findings, make);
     }
   }
-  return out;
+  return facts;
+}
+
+/** Everything but a stored number: what checkCells makes of one body cell. */
+function tally(b: BodyCell, facts: BodyFacts, formats: FormatReadings, findings: Finding[], make: Make): void {
+  const r = b.read;
+  if (r.kind === 'error') {
+    findings.push(make('value.error', b, { actual: r.code, params: { code: r.code } }));
+    return;
+  }
+  if (r.kind === 'invalid') {
+    const guess = guessMistyped(r.text);
+    findings.push(make('number.invalid', b, { actual: r.text, expected: guess, params: { text: r.text } }));
+    return;
+  }
+  if (r.kind === 'compound') {
+    for (const p of r.parts) if (p.unit?.endsWith('원')) facts.money.push({ b, unit: p.unit });
+    return;
+  }
+  if (r.kind !== 'number') return;
+  if (isPlainTextFigure(b)) facts.textFigures.push(b);
+  if (Math.abs(r.value) >= 1000) {
+    if (r.parsed ? r.parsed.grouped : formats.groups(b.cell?.fmt)) facts.grouped++;
+    else facts.ungrouped.push(b);
+  }
+  if (r.value === 0) {
+    const shown = r.parsed ? (r.parsed.dash ? 'dash' : 'digits') : formats.zero(b.cell?.fmt);
+    if (shown === 'dash') facts.dashZeros++;
+    else if (shown === 'digits') facts.digitZeros.push(b);
+  }
+  if (r.parsed?.unit?.endsWith('원')) facts.money.push({ b, unit: r.parsed.unit });
 }
 
 const a1 = (b: { row: number; col: number }): string => toA1(b.row, b.col);
@@ -87,39 +152,39 @@ function guessMistyped(text: string): number | null {
   return parseNumber(fixed)?.value ?? null;
 }
 
-/** A number stored as a real number, not text: what `number.text` compares against. */
-function isStoredNumber(b: BodyCell): boolean {
-  return b.read.kind === 'number' && typeof b.cell?.v === 'number';
-}
-
 /** Text holding a plain figure that could have been a number: not '-', not with a unit or a footnote. */
-function isPlainTextFigure(b: BodyCell): b is BodyCell & { read: { kind: 'number'; parsed: ParsedNumber } } {
+type TextFigure = BodyCell & { read: { kind: 'number'; value: number; parsed: ParsedNumber } };
+
+function isPlainTextFigure(b: BodyCell): b is TextFigure {
   const r = b.read;
   return r.kind === 'number' && r.fromText && !!r.parsed && !r.parsed.dash && !r.parsed.unit && !r.parsed.footnote;
 }
 
-function numbersAsText(body: BodyCell[], make: Make): Finding[] {
-  const text = body.filter(isPlainTextFigure);
-  if (text.length === 0) return [];
-  const stored = body.filter(isStoredNumber).length;
+function numbersAsText(facts: BodyFacts, make: Make, out: Finding[]): void {
+  const text = facts.textFigures;
+  if (text.length === 0) return;
+  const stored = facts.storedNumbers;
   if (text.length < stored) {
-    return text.map((b) =>
-      make('number.text', b, {
-        expected: b.read.value,
-        actual: String(b.cell?.v ?? ''),
-        params: { scope: 'cell', textCells: text.length, numberCells: stored },
-      }),
-    );
+    for (const b of text) {
+      out.push(
+        make('number.text', b, {
+          expected: b.read.value,
+          actual: String(b.cell?.v ?? ''),
+          params: { scope: 'cell', textCells: text.length, numberCells: stored },
+        }),
+      );
+    }
+    return;
   }
   const [first, ...rest] = text;
-  return [
+  out.push(
     make('number.text', first, {
       expected: first.read.value,
       actual: String(first.cell?.v ?? ''),
       related: rest.map(a1),
       params: { scope: 'table', textCells: text.length, numberCells: stored },
     }),
-  ];
+  );
 }
 
 /** One finding for a style issue: the first offender is the cell, the others related. */
@@ -129,35 +194,44 @@ function styleFinding(
   params: Params,
   expected: Finding['expected'],
   actual: Finding['actual'],
-): Finding[] {
-  if (offenders.length === 0) return [];
+): Finding {
   const [first, ...rest] = offenders;
-  return [make('format.style', first, { expected, actual, related: rest.map(a1), params })];
+  return make('format.style', first, { expected, actual, related: rest.map(a1), params });
 }
 
-/** Readings of a number format, kept per format string: a workbook uses a handful of formats in every cell. */
-function memoByFormat<T>(read: (fmt: string) => T): (fmt: string) => T {
-  const known = new Map<string, T>();
-  return (fmt) => {
-    let value = known.get(fmt);
-    if (value === undefined) {
-      value = read(fmt);
-      if (known.size >= 1000) known.clear();
-      known.set(fmt, value);
+/**
+ * What the body's number formats show, read once per run of cells with the same format: a table's figures
+ * nearly always share one format, so the last answer is kept (for this table only).
+ */
+class FormatReadings {
+  private groupsFmt: string | undefined;
+  private groupsAnswer = false;
+  private zeroFmt: string | undefined;
+  private zeroAnswer: ZeroShown = 'digits';
+
+  groups(fmt: string | undefined): boolean {
+    if (fmt !== this.groupsFmt) {
+      this.groupsFmt = fmt;
+      this.groupsAnswer = formatGroups(fmt);
     }
-    return value;
-  };
+    return this.groupsAnswer;
+  }
+
+  zero(fmt: string | undefined): ZeroShown {
+    if (fmt !== this.zeroFmt) {
+      this.zeroFmt = fmt;
+      this.zeroAnswer = zeroShownAs(fmt);
+    }
+    return this.zeroAnswer;
+  }
 }
 
 /** Does a number format show thousands separators? ('#,##0;"△"#,##0;"-"' yes, 'General' / '0' no.) */
 function formatGroups(fmt: string | undefined): boolean {
-  return fmt ? groupsOf(fmt) : false;
-}
-
-const groupsOf = memoByFormat((fmt: string): boolean => {
+  if (!fmt) return false;
   const first = splitSections(fmt)[0] ?? '';
   return /[#0?],[#0?]/.test(stripQuoted(first));
-});
+}
 
 function splitSections(fmt: string): string[] {
   const sections: string[] = [];
@@ -181,43 +255,38 @@ function splitSections(fmt: string): string[] {
 
 const stripQuoted = (section: string): string => section.replace(/"[^"]*"/g, '').replace(/\\./g, '');
 
-/** How a zero shows under a number format: '-' (the report's zero), digits, or neither (blank, text). */
-export function zeroShownAs(fmt: string | undefined): 'dash' | 'digits' | 'other' {
-  return fmt ? zeroOf(fmt) : 'digits';
-}
+type ZeroShown = 'dash' | 'digits' | 'other';
 
-const zeroOf = memoByFormat((fmt: string): 'dash' | 'digits' | 'other' => {
+/** How a zero shows under a number format: '-' (the report's zero), digits, or neither (blank, text). */
+export function zeroShownAs(fmt: string | undefined): ZeroShown {
+  if (!fmt) return 'digits';
   const sections = splitSections(fmt);
   if (sections.length < 3) return 'digits';
   const zero = sections[2];
   if (/[0#?]/.test(stripQuoted(zero))) return 'digits';
   return zero.includes('-') ? 'dash' : 'other';
-});
+}
 
 /** "5000" beside "5,000": figures of four or more digits shown without separators where others have them. */
-function groupingStyle(body: BodyCell[], make: Make): Finding[] {
-  const grouped: BodyCell[] = [];
-  const ungrouped: BodyCell[] = [];
-  for (const b of body) {
-    if (b.read.kind !== 'number' || Math.abs(b.read.value) < 1000) continue;
-    const shows = b.read.parsed ? b.read.parsed.grouped : formatGroups(b.cell?.fmt);
-    (shows ? grouped : ungrouped).push(b);
-  }
-  if (grouped.length === 0 || ungrouped.length === 0) return [];
+function groupingStyle(facts: BodyFacts, make: Make, out: Finding[]): void {
+  const { grouped, ungrouped } = facts;
+  if (grouped === 0 || ungrouped.length === 0) return;
   const first = ungrouped[0];
   const value = first.read.kind === 'number' ? first.read.value : 0;
   const parsed = first.read.kind === 'number' ? first.read.parsed : undefined;
-  return styleFinding(
-    make,
-    ungrouped,
-    { style: 'grouping', grouped: grouped.length, ungrouped: ungrouped.length },
-    formatReportNumber(value, {
-      decimals: parsed?.decimals ?? decimalsOf(value),
-      negative: parsed?.negative ?? 'triangle',
-      percent: parsed?.percent,
-      unit: parsed?.unit === '%p' ? 'p' : parsed?.unit,
-    }),
-    typeof first.cell?.v === 'string' ? first.cell.v : String(value),
+  out.push(
+    styleFinding(
+      make,
+      ungrouped,
+      { style: 'grouping', grouped, ungrouped: ungrouped.length },
+      formatReportNumber(value, {
+        decimals: parsed?.decimals ?? decimalsOf(value),
+        negative: parsed?.negative ?? 'triangle',
+        percent: parsed?.percent,
+        unit: parsed?.unit === '%p' ? 'p' : parsed?.unit,
+      }),
+      typeof first.cell?.v === 'string' ? first.cell.v : String(value),
+    ),
   );
 }
 
@@ -228,17 +297,10 @@ function decimalsOf(x: number): number {
 }
 
 /** '-' and 0 both used for zero in one table. */
-function zeroStyle(body: BodyCell[], make: Make): Finding[] {
-  const dashes: BodyCell[] = [];
-  const digits: BodyCell[] = [];
-  for (const b of body) {
-    if (b.read.kind !== 'number' || b.read.value !== 0) continue;
-    const shown = b.read.parsed ? (b.read.parsed.dash ? 'dash' : 'digits') : zeroShownAs(b.cell?.fmt);
-    if (shown === 'dash') dashes.push(b);
-    else if (shown === 'digits') digits.push(b);
-  }
-  if (dashes.length === 0 || digits.length === 0) return [];
-  return styleFinding(make, digits, { style: 'zero', dashes: dashes.length, zeros: digits.length }, '-', '0');
+function zeroStyle(facts: BodyFacts, make: Make, out: Finding[]): void {
+  const { dashZeros, digitZeros } = facts;
+  if (dashZeros === 0 || digitZeros.length === 0) return;
+  out.push(styleFinding(make, digitZeros, { style: 'zero', dashes: dashZeros, zeros: digitZeros.length }, '-', '0'));
 }
 
 /** The money unit a unit line names: '천원' → '천원', '건 / 백 만 원' → '백만원', '건' → undefined. */
@@ -249,14 +311,9 @@ function moneyUnitOf(unitLine: string | undefined): string | undefined {
 }
 
 /** Money written in more than one unit (천원 beside 백만원), or in a unit other than the table's unit line. */
-function unitStyle(body: BodyCell[], table: TableLayout, make: Make): Finding[] {
-  const money: { b: BodyCell; unit: string }[] = [];
-  for (const b of body) {
-    const r = b.read;
-    const figures = r.kind === 'number' && r.parsed ? [r.parsed] : r.kind === 'compound' ? r.parts : [];
-    for (const p of figures) if (p.unit?.endsWith('원')) money.push({ b, unit: p.unit });
-  }
-  if (money.length === 0) return [];
+function unitStyle(facts: BodyFacts, table: TableLayout, make: Make, out: Finding[]): void {
+  const { money } = facts;
+  if (money.length === 0) return;
   const counts = new Map<string, number>();
   for (const m of money) counts.set(m.unit, (counts.get(m.unit) ?? 0) + 1);
   const tableUnit = moneyUnitOf(table.unit);
@@ -264,13 +321,15 @@ function unitStyle(body: BodyCell[], table: TableLayout, make: Make): Finding[] 
   const offenders = money.filter((m) => m.unit !== usual);
   const seen = new Set<BodyCell>();
   const cells = offenders.map((m) => m.b).filter((b) => !seen.has(b) && seen.add(b));
-  if (cells.length === 0) return [];
+  if (cells.length === 0) return;
   const units = [...new Set([usual, ...offenders.map((m) => m.unit)])];
-  return styleFinding(
-    make,
-    cells,
-    { style: 'unit', units: units.join(', '), unit: usual, fromUnitLine: tableUnit !== undefined },
-    usual,
-    offenders[0].unit,
+  out.push(
+    styleFinding(
+      make,
+      cells,
+      { style: 'unit', units: units.join(', '), unit: usual, fromUnitLine: tableUnit !== undefined },
+      usual,
+      offenders[0].unit,
+    ),
   );
 }

@@ -22,15 +22,19 @@ export { checkYears, checkYearSpan } from './years';
 /** Text tables (no numeric body) are detected and reported, never checked. */
 export function checkTable(sheet: SheetGrid, table: Table, options: CheckOptions): Finding[] {
   if (table.kind === 'text') return [];
-  return [
-    ...checkCells(sheet, table),
-    ...checkSums(sheet, table, options),
-    ...checkRates(sheet, table, options),
-    ...checkProseRates(sheet, table, options),
-    ...checkDiffs(sheet, table, options),
-    ...checkCaptions(sheet, table, options),
-    ...checkYears(sheet, table),
-  ];
+  // Most checks find nothing: start from the first one's list and append the rare others.
+  const findings = checkCells(sheet, table);
+  append(findings, checkSums(sheet, table, options));
+  append(findings, checkRates(sheet, table, options));
+  append(findings, checkProseRates(sheet, table, options));
+  append(findings, checkDiffs(sheet, table, options));
+  append(findings, checkCaptions(sheet, table, options));
+  append(findings, checkYears(sheet, table));
+  return findings;
+}
+
+function append(to: Finding[], more: Finding[]): void {
+  for (const f of more) to.push(f);
 }
 
 /** Checks across the tables of one workbook. */

@@ -71,8 +71,47 @@ export function findProseRates(lines: CaptionText[]): ProseRate[] {
   return out;
 }
 
+/** How far under a table linesBelow looks. */
+const ROWS_BELOW = 8;
+
+/**
+ * Whether any line under the table holds '%', walking the rows as linesBelow does (its captions below, then
+ * rows within the table's line span, up to a row of several cells): a prose rate needs one, most tables have
+ * none, and gathering their lines is then wasted. (prose-rates.test.ts holds this to what linesBelow returns.)
+ */
+function mayStateRate(sheet: SheetGrid, table: TableLayout): boolean {
+  const { r1, c0: left, c1: right } = table.range;
+  let c0 = left;
+  for (const c of table.captions) {
+    if (c.row > r1 && c.text.includes('%')) return true;
+    if (c.col < c0) c0 = c.col;
+  }
+  // A unit line may stand one column past the table's right edge.
+  const c1 = right + 1;
+  const last = Math.min(r1 + ROWS_BELOW, sheet.cells.length - 1);
+  for (let r = r1 + 1; r <= last; r++) {
+    const line = sheet.cells[r];
+    if (!line) continue;
+    let texts = 0;
+    let percent = false;
+    for (let c = c0; c <= c1 && c < line.length; c++) {
+      const v = line[c]?.v;
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string') {
+        if (v.trim() === '') continue;
+        if (v.includes('%')) percent = true;
+      }
+      texts++;
+    }
+    if (texts > 1) break;
+    if (percent) return true;
+  }
+  return false;
+}
+
 /** `rate.rounding` warnings for prose rates under a table that are right only under the other rounding policy. */
 export function checkProseRates(sheet: SheetGrid, table: TableLayout, options: Partial<CheckOptions> = {}): Finding[] {
+  if (!mayStateRate(sheet, table)) return [];
   const policy = options.rounding ?? 'half-up';
   const findings: Finding[] = [];
   for (const rate of findProseRates(linesBelow(sheet, table))) {

@@ -65,38 +65,73 @@ function a1(ref: CellRef): string {
   return refToA1(ref);
 }
 
-/** Evaluates one relation; undefined when it cannot be evaluated (words, a blank total still to be filled). */
-function evaluate(figures: TableFigures, rel: SumRelation): { total: Figure; parts: Figure[]; sum: number } | undefined {
-  const total = figures.figure(rel.total);
-  if (!total || total.empty) return undefined;
+/**
+ * The figure of a plain cell holding a real number (what TableFigures reads it as), or undefined for anything
+ * that needs the reader: label columns (a total in a label), components, text, blanks, errors, dates.
+ */
+function storedNumber(cells: SheetGrid['cells'], row: number, col: number, comp: number | undefined, firstDataCol: number): number | undefined {
+  if (comp !== undefined || col < firstDataCol) return undefined;
+  const cell = cells[row]?.[col];
+  return cell && typeof cell.v === 'number' && !cell.error && !cell.date ? cell.v : undefined;
+}
+
+/** The parts' figures of a relation already found readable. */
+function partFigures(figures: TableFigures, rel: SumRelation): Figure[] {
   const parts: Figure[] = [];
-  for (const p of rel.parts) {
-    const f = figures.figure(p);
-    if (!f) return undefined;
-    parts.push(f);
-  }
-  return { total, parts, sum: tidy(parts.reduce((s, f) => s + f.value, 0)) };
+  for (const p of rel.parts) parts.push(figures.figureAt(p.row, p.col, p.comp)!);
+  return parts;
 }
 
 export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<CheckOptions>): Finding[] {
-  const sums = table.relations.filter((r): r is SumRelation => r.type === 'sum');
-  if (sums.length === 0) return [];
-  const figures = figuresOf(sheet, table);
-  const coarseTable = figures.tableCoarse;
+  let sums: SumRelation[] | undefined;
+  for (const r of table.relations) if (r.type === 'sum') (sums ??= []).push(r);
+  if (!sums) return [];
+  let reader: TableFigures | undefined;
+  const figures = (): TableFigures => (reader ??= figuresOf(sheet, table));
   const findings: Finding[] = [];
   const failures: Failure[] = [];
   const base = { sheet: sheet.name, table: table.id };
 
+  // Stored numbers outside the label columns are their own figures: read from the grid (which the cell checks
+  // just walked) they spare the figure reader's lookups; anything else asks the reader.
+  const firstDataCol = table.range.c0 + table.labelCols;
+  const cells = sheet.cells;
   for (const rel of sums) {
-    const e = evaluate(figures, rel);
-    if (!e) continue;
-    if (sameValue(e.total.value, e.sum)) continue;
-    const gap = tidy(e.total.value - e.sum);
-    const all = [e.total, ...e.parts];
-    const coarse = coarseTable || all.some((f) => f.rounded);
+    // A relation that cannot be evaluated (words, a blank total still to be filled) is passed over.
+    const t = rel.total;
+    let totalValue = storedNumber(cells, t.row, t.col, t.comp, firstDataCol);
+    if (totalValue === undefined) {
+      const total = figures().figureAt(t.row, t.col, t.comp);
+      if (!total || total.empty) continue;
+      totalValue = total.value;
+    }
+    let sum = 0;
+    let readable = true;
+    for (const p of rel.parts) {
+      const stored = storedNumber(cells, p.row, p.col, p.comp, firstDataCol);
+      if (stored !== undefined) {
+        sum += stored;
+        continue;
+      }
+      const f = figures().figureAt(p.row, p.col, p.comp);
+      if (!f) {
+        readable = false;
+        break;
+      }
+      sum += f.value;
+    }
+    if (!readable) continue;
+    sum = tidy(sum);
+    if (sameValue(totalValue, sum)) continue;
+    // A miss: now the figures are wanted whole (rare, so not gathered above).
+    const total = figures().figureAt(t.row, t.col, t.comp)!;
+    const parts = partFigures(figures(), rel);
+    const gap = tidy(total.value - sum);
+    const all = [total, ...parts];
+    const coarse = figures().tableCoarse || all.some((f) => f.rounded);
     const decimals = Math.max(...all.map((f) => f.decimals));
-    const tolerance = coarse ? tidy((e.parts.length + 1) * 0.5 * 10 ** -decimals) : 0;
-    failures.push({ relation: rel, total: e.total.value, sum: e.sum, gap, parts: e.parts, tolerance, soft: coarse && Math.abs(gap) <= tolerance + EPS });
+    const tolerance = coarse ? tidy((parts.length + 1) * 0.5 * 10 ** -decimals) : 0;
+    failures.push({ relation: rel, total: total.value, sum, gap, parts, tolerance, soft: coarse && Math.abs(gap) <= tolerance + EPS });
   }
 
   // Gaps within rounding that one cell would close together are still rounding (each figure was rounded on
@@ -232,49 +267,82 @@ const keyToA1 = (k: number): string => refToA1({ row: Math.floor(k / KEY), col: 
 /** Cells covered by a formula made of SUM(…) calls and single references joined by '+'; null when it is not one. */
 export function sumFormulaCells(formula: string): Set<string> | null {
   const keys = sumFormulaKeys(formula);
-  return keys && new Set([...keys].map((k) => `${Math.floor(k / KEY)}:${k % KEY}`));
+  return keys && new Set(keys.map((k) => `${Math.floor(k / KEY)}:${k % KEY}`));
 }
 
 const HAS_SPACE = /\s/;
-const SUM_CALL = /^SUM\((.*)\)$/i;
-const SINGLE_REF = /^\$?[A-Za-z]{1,3}\$?\d+$/;
-const ARG_SEPARATOR = /[,;]/;
+const SPACES = /\s+/g;
 
-/** sumFormulaCells with cells as cellKey numbers, in the order the formula names them. */
-function sumFormulaKeys(formula: string): Set<number> | null {
-  const bare = HAS_SPACE.test(formula) ? formula.replace(/\s+/g, '') : formula;
-  const text = bare.charCodeAt(0) === 61 /* = */ ? bare.slice(1) : bare;
-  if (!text) return null;
-  const cells = new Set<number>();
-  const addRange = (ref: string): boolean => {
-    // What rangeFromA1 accepts ('B4', '$B$4:G8'), read in place: totals' formulas are read by the thousand.
-    let end = scanRef(ref, 0);
-    if (end < 0) return false;
-    const ra = scannedRow;
-    const ca = scannedCol;
-    if (end < ref.length) {
-      if (ref.charCodeAt(end) !== 58 /* : */) return false;
-      end = scanRef(ref, end + 1);
-      if (end !== ref.length) return false;
-    }
-    const r0 = Math.min(ra, scannedRow);
-    const r1 = Math.max(ra, scannedRow);
-    const c0 = Math.min(ca, scannedCol);
-    const c1 = Math.max(ca, scannedCol);
-    if ((r1 - r0 + 1) * (c1 - c0 + 1) > 10_000) return false;
-    for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) cells.add(cellKey(row, col));
-    return true;
-  };
-  const terms = text.split('+');
+/**
+ * sumFormulaCells with cells as cellKey numbers, in the order the formula names them (a cell named twice is
+ * listed twice: formulas are short, and most are compared with their parts once). Reads '+'-joined terms,
+ * each SUM(…) with ','- or ';'-separated references or ranges, or one bare reference; whitespace anywhere is
+ * ignored. Totals' formulas are read by the thousand, so the text is scanned in place.
+ */
+function sumFormulaKeys(formula: string): number[] | null {
+  // Formulas seldom hold spaces: read as written first, and only when that fails look for spaces to drop
+  // (a space is never part of what the scan accepts, so a formula with one cannot pass as written).
+  const cells = scanSumFormula(formula);
+  if (cells || !HAS_SPACE.test(formula)) return cells;
+  return scanSumFormula(formula.replace(SPACES, ''));
+}
+
+function scanSumFormula(formula: string): number[] | null {
+  const n = formula.length;
+  const start = formula.charCodeAt(0) === 61 /* = */ ? 1 : 0;
+  if (start >= n) return null;
+  const cells: number[] = [];
+  let terms = 0;
   let sawSum = false;
-  for (const term of terms) {
-    const m = SUM_CALL.exec(term);
-    if (m) {
+  for (let t = start; ; ) {
+    const plus = formula.indexOf('+', t);
+    const end = plus < 0 ? n : plus;
+    terms++;
+    if (isSumCall(formula, t, end)) {
       sawSum = true;
-      for (const arg of m[1].split(ARG_SEPARATOR)) if (!addRange(arg)) return null;
-    } else if (!SINGLE_REF.test(term) || !addRange(term)) return null;
+      // SUM( … ): its arguments, split at ',' and ';'.
+      const close = end - 1;
+      for (let a = t + 4; ; ) {
+        let b = a;
+        while (b < close && formula.charCodeAt(b) !== 44 /* , */ && formula.charCodeAt(b) !== 59 /* ; */) b++;
+        if (!addRange(formula, a, b, cells)) return null;
+        if (b >= close) break;
+        a = b + 1;
+      }
+    } else if (scanRef(formula, t) !== end || !addRange(formula, t, end, cells)) return null;
+    if (plus < 0) break;
+    t = plus + 1;
   }
-  return sawSum || terms.length > 1 ? cells : null;
+  return sawSum || terms > 1 ? cells : null;
+}
+
+/** text[from, to) is 'SUM(' (any case) … ')'. */
+function isSumCall(text: string, from: number, to: number): boolean {
+  if (to - from < 5 || text.charCodeAt(to - 1) !== 41 /* ) */ || text.charCodeAt(from + 3) !== 40 /* ( */) return false;
+  const s = text.charCodeAt(from) | 32;
+  const u = text.charCodeAt(from + 1) | 32;
+  const m = text.charCodeAt(from + 2) | 32;
+  return s === 115 && u === 117 && m === 109;
+}
+
+/** Adds the cells of the reference or range at text[from, to) ('B4', '$B$4:G8'), as rangeFromA1 reads it. */
+function addRange(text: string, from: number, to: number, cells: number[]): boolean {
+  let end = scanRef(text, from);
+  if (end < 0 || end > to) return false;
+  const ra = scannedRow;
+  const ca = scannedCol;
+  if (end < to) {
+    if (text.charCodeAt(end) !== 58 /* : */) return false;
+    end = scanRef(text, end + 1);
+    if (end !== to) return false;
+  }
+  const r0 = Math.min(ra, scannedRow);
+  const r1 = Math.max(ra, scannedRow);
+  const c0 = Math.min(ca, scannedCol);
+  const c1 = Math.max(ca, scannedCol);
+  if ((r1 - r0 + 1) * (c1 - c0 + 1) > 10_000) return false;
+  for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) cells.push(cellKey(row, col));
+  return true;
 }
 
 /** The cell scanRef last read (0-based). */
@@ -322,12 +390,6 @@ function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base
     if (!m) byTotal.set(r.axis, (m = new Map()));
     m.set(cellKey(r.total.row, r.total.col), r);
   }
-  const leavesOf = (axis: SumRelation['axis'], k: number, seen: Set<number>): number[] => {
-    const inner = byTotal.get(axis)?.get(k);
-    if (!inner || seen.has(k)) return [k];
-    seen.add(k);
-    return inner.parts.flatMap((p) => leavesOf(axis, cellKey(p.row, p.col), seen));
-  };
   const byCell = new Map<number, SumRelation[]>();
   for (const rel of sums) {
     if (rel.total.comp !== undefined) continue;
@@ -336,35 +398,15 @@ function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base
     if (list) list.push(rel);
     else byCell.set(k, [rel]);
   }
-  const { r0, r1, c0, c1 } = table.range;
   for (const [k, rels] of byCell) {
     const { row, col } = rels[0].total;
     const f = sheet.cells[row]?.[col]?.f;
     if (!f) continue;
-    const covered = sumFormulaKeys(f);
-    if (!covered) continue;
-    // The corner of a two-way table is the total of its row and of its column: either reading is right.
-    let best: { rel: SumRelation; missing: number[]; extra: number[] } | undefined;
-    for (const rel of rels) {
-      const direct = rel.parts.map((p) => cellKey(p.row, p.col));
-      // A part may be summed directly or through its own parts, never both.
-      const expansions = direct.map((d) => (d !== k && byTotal.get(rel.axis)?.has(d) ? leavesOf(rel.axis, d, new Set([k])) : [d]));
-      const allowed = new Set(direct);
-      for (const e of expansions) for (const l of e) allowed.add(l);
-      const missing = direct.filter((d, i) => !covered.has(d) && !expansions[i].every((l) => covered.has(l)));
-      const doubled = direct.filter((d, i) => covered.has(d) && expansions[i].some((l) => l !== d && covered.has(l)));
-      const extra: number[] = [];
-      for (const c of covered) {
-        if (allowed.has(c)) continue;
-        const r = Math.floor(c / KEY);
-        const cc = c % KEY;
-        const cell = sheet.cells[r]?.[cc];
-        const inTable = r >= r0 && r <= r1 && cc >= c0 && cc <= c1;
-        if (inTable || (cell !== null && cell !== undefined && cell.v !== null && cell.v !== '')) extra.push(c);
-      }
-      extra.push(...doubled);
-      if (!best || missing.length + extra.length < best.missing.length + best.extra.length) best = { rel, missing, extra };
-    }
+    const named = sumFormulaKeys(f);
+    if (!named) continue;
+    // Nearly every total's formula names exactly its parts: that settles the cell without weighing readings.
+    if (rels.some((rel) => namesExactlyItsParts(rel, k, named, byTotal))) continue;
+    const best = closestReading(sheet, table, k, rels, new Set(named), byTotal);
     if (!best || best.missing.length + best.extra.length === 0) continue;
     out.push({
       ...base,
@@ -378,4 +420,70 @@ function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base
     });
   }
   return out;
+}
+
+/** Beyond this many cells the pairwise comparison below is no longer the cheap way; closestReading decides. */
+const FEW = 32;
+
+/**
+ * The formula names the relation's parts and nothing else, and no part is a total of its own that could be
+ * summed through its parts instead: closestReading would find nothing missing and nothing extra.
+ */
+function namesExactlyItsParts(rel: SumRelation, k: number, named: number[], byTotal: Map<SumRelation['axis'], Map<number, SumRelation>>): boolean {
+  const { parts } = rel;
+  if (named.length > FEW || parts.length > FEW) return false;
+  const totals = byTotal.get(rel.axis);
+  for (const p of parts) {
+    const d = cellKey(p.row, p.col);
+    if ((d !== k && totals?.has(d)) || !named.includes(d)) return false;
+  }
+  for (const c of named) {
+    let isPart = false;
+    for (const p of parts) if (cellKey(p.row, p.col) === c) isPart = true;
+    if (!isPart) return false;
+  }
+  return true;
+}
+
+/**
+ * The reading of a total's SUM formula that leaves out fewest parts and takes in fewest non-parts: the corner
+ * of a two-way table is the total of its row and of its column, and either reading is right.
+ */
+function closestReading(
+  sheet: SheetGrid,
+  table: Table,
+  k: number,
+  rels: SumRelation[],
+  covered: Set<number>,
+  byTotal: Map<SumRelation['axis'], Map<number, SumRelation>>,
+): { rel: SumRelation; missing: number[]; extra: number[] } | undefined {
+  const leavesOf = (axis: SumRelation['axis'], key: number, seen: Set<number>): number[] => {
+    const inner = byTotal.get(axis)?.get(key);
+    if (!inner || seen.has(key)) return [key];
+    seen.add(key);
+    return inner.parts.flatMap((p) => leavesOf(axis, cellKey(p.row, p.col), seen));
+  };
+  const { r0, r1, c0, c1 } = table.range;
+  let best: { rel: SumRelation; missing: number[]; extra: number[] } | undefined;
+  for (const rel of rels) {
+    const direct = rel.parts.map((p) => cellKey(p.row, p.col));
+    // A part may be summed directly or through its own parts, never both.
+    const expansions = direct.map((d) => (d !== k && byTotal.get(rel.axis)?.has(d) ? leavesOf(rel.axis, d, new Set([k])) : [d]));
+    const allowed = new Set(direct);
+    for (const e of expansions) for (const l of e) allowed.add(l);
+    const missing = direct.filter((d, i) => !covered.has(d) && !expansions[i].every((l) => covered.has(l)));
+    const doubled = direct.filter((d, i) => covered.has(d) && expansions[i].some((l) => l !== d && covered.has(l)));
+    const extra: number[] = [];
+    for (const c of covered) {
+      if (allowed.has(c)) continue;
+      const r = Math.floor(c / KEY);
+      const cc = c % KEY;
+      const cell = sheet.cells[r]?.[cc];
+      const inTable = r >= r0 && r <= r1 && cc >= c0 && cc <= c1;
+      if (inTable || (cell !== null && cell !== undefined && cell.v !== null && cell.v !== '')) extra.push(c);
+    }
+    extra.push(...doubled);
+    if (!best || missing.length + extra.length < best.missing.length + best.extra.length) best = { rel, missing, extra };
+  }
+  return best;
 }

@@ -14,7 +14,8 @@ import { type Axis, type Line, cellAt, lineYear, linesOf, yearInLabel, yearLevel
 interface Occurrence {
   year: number;
   first: Line;
-  paths: Set<string>;
+  /** Header paths of the lines folded in, made only once a second line of the same year comes. */
+  paths?: Set<string>;
 }
 
 /** The header levels above the one naming the year: years under 정례회 and under 임시회 are separate runs. */
@@ -23,29 +24,42 @@ function outerKey(line: Line): string {
   return level > 0 ? line.norm.slice(0, level).join('/') : '';
 }
 
+/** How many lines of an axis name a year (what the layout says: detection decides what is a year header). */
+function datedCount(layout: TableLayout, axis: Axis): number {
+  let n = 0;
+  if (axis === 'col') {
+    for (const c of layout.columns) if (c.year !== undefined && !c.isLabel) n++;
+  } else {
+    for (const r of layout.rows) if (r.year !== undefined) n++;
+  }
+  return n;
+}
+
 /**
  * The years along one axis, in order, one sequence per outer header group (정례회 {2019년, 2020년} and
  * 임시회 {2019년, 2020년} are two); runs of one year group folded into one occurrence.
  */
 export function yearSequences(layout: TableLayout, axis: Axis): Occurrence[][] {
-  const dated = axis === 'col' ? layout.columns.filter((c) => c.year !== undefined && !c.isLabel) : layout.rows.filter((r) => r.year !== undefined);
-  if (dated.length < 2) return [];
+  if (datedCount(layout, axis) < 2) return [];
   const groups = new Map<string, Occurrence[]>();
   for (const line of linesOf(layout, axis)) {
     const year = lineYear(line);
     if (year === undefined) continue;
     const group = outerKey(line);
-    const out = groups.get(group) ?? [];
-    groups.set(group, out);
-    const key = line.norm.join('/');
+    let out = groups.get(group);
+    if (!out) groups.set(group, (out = []));
     const last = out[out.length - 1];
     // Same year again right after, under a path not seen yet and the same year label: another line of the same
     // year group (2020 {계, 행정소송}). Two labels naming one year ('2019년', '2019년(예산)') are a duplicate.
-    if (last && last.year === year && !last.paths.has(key) && sameYearLabel(last.first, line)) {
-      last.paths.add(key);
-      continue;
+    if (last && last.year === year) {
+      const key = line.norm.join('/');
+      const paths = (last.paths ??= new Set([last.first.norm.join('/')]));
+      if (!paths.has(key) && sameYearLabel(last.first, line)) {
+        paths.add(key);
+        continue;
+      }
     }
-    out.push({ year, first: line, paths: new Set([key]) });
+    out.push({ year, first: line });
   }
   return [...groups.values()];
 }
@@ -58,15 +72,8 @@ function sameYearLabel(a: Line, b: Line): boolean {
   return true;
 }
 
-/** All the year occurrences along one axis, in order. */
-export function yearOccurrences(layout: TableLayout, axis: Axis): Occurrence[] {
-  return yearSequences(layout, axis)
-    .flat()
-    .sort((a, b) => a.first.index - b.first.index);
-}
-
 /** The header cell that shows a line's year (for rows: the label cell; for columns: the header cell above). */
-function yearCell(sheet: SheetGrid | null, layout: TableLayout, line: Line, year: number): string {
+function yearCell(sheet: SheetGrid | null, layout: TableLayout, line: Pick<Line, 'axis' | 'index'>, year: number): string {
   if (line.axis === 'col') {
     const covering = layout.headers.filter((h) => line.index >= h.col && line.index < h.col + h.colSpan);
     const named = covering.find((h) => yearInLabel(h.text) === year) ?? covering.find((h) => h.text.includes(String(year)));
@@ -105,12 +112,21 @@ function scan(years: number[], direction: number): SequenceProblem | null {
   return null;
 }
 
+/** 2020, 2021, 2022 or 2022, 2021, 2020: the usual clean run, which scan would pass. */
+function runsOneByOne(years: number[]): boolean {
+  const step = years[1] - years[0];
+  if (step !== 1 && step !== -1) return false;
+  for (let i = 2; i < years.length; i++) if (years[i] - years[i - 1] !== step) return false;
+  return true;
+}
+
 /**
  * The problem in a sequence of years, or null when it runs cleanly (regular steps of 5 or 10 are fine).
  * When one year alone is out of line (2019, 2021, 2022, 2023: the first), that year is named.
  */
 export function firstYearProblem(years: number[]): SequenceProblem | null {
   if (years.length < 2) return null;
+  if (runsOneByOne(years)) return null;
   const steps = years.slice(1).map((y, i) => y - years[i]);
   const up = steps.filter((s) => s > 0).length;
   const down = steps.filter((s) => s < 0).length;
@@ -169,19 +185,34 @@ interface Span {
   from: number;
   to: number;
   axis: Axis;
-  first: Line;
+  /** The first line (in sheet order) naming the earliest year. */
+  first: { axis: Axis; index: number };
 }
 
-/** The years a table covers: its year columns, else its year rows (at least two years). */
+/**
+ * The years a table covers: its year columns, else its year rows (at least two different years). Folding year
+ * groups changes neither the years nor the first line naming the earliest, so the layout is read directly.
+ */
 export function yearSpan(table: TableLayout): Span | null {
   for (const axis of ['col', 'row'] as Axis[]) {
-    const occ = yearOccurrences(table, axis);
-    const years = occ.map((o) => o.year);
-    if (new Set(years).size < 2) continue;
-    const from = Math.min(...years);
-    const to = Math.max(...years);
-    const first = occ.find((o) => o.year === from) ?? occ[0];
-    return { from, to, axis, first: first.first };
+    let from = Infinity;
+    let to = -Infinity;
+    let firstIndex = -1;
+    const see = (year: number | undefined, index: number) => {
+      if (year === undefined) return;
+      if (year < from || (year === from && index < firstIndex)) {
+        from = year;
+        firstIndex = index;
+      }
+      if (year > to) to = year;
+    };
+    if (axis === 'col') {
+      for (const c of table.columns) if (!c.isLabel) see(c.year, c.col);
+    } else {
+      for (const r of table.rows) see(r.year, r.row);
+    }
+    if (from === to || firstIndex < 0) continue;
+    return { from, to, axis, first: { axis, index: firstIndex } };
   }
   return null;
 }
@@ -194,34 +225,34 @@ const COMPARABLE = (kind: TableLayout['kind']) => kind !== 'crosstab' && kind !=
  * (ties: the span seen first).
  */
 export function checkYearSpan(tables: Table[] | TableLayout[]): Finding[] {
-  const byKind = new Map<string, { table: TableLayout; span: Span }[]>();
+  const byKind = new Map<string, { table: TableLayout; span: Span; key: string }[]>();
   for (const table of tables as TableLayout[]) {
     if (!COMPARABLE(table.kind)) continue;
     const span = yearSpan(table);
     if (!span) continue;
-    const list = byKind.get(table.kind) ?? [];
-    list.push({ table, span });
-    byKind.set(table.kind, list);
+    const entry = { table, span, key: `${span.from}–${span.to}` };
+    const list = byKind.get(table.kind);
+    if (list) list.push(entry);
+    else byKind.set(table.kind, [entry]);
   }
   const findings: Finding[] = [];
   for (const [kind, list] of byKind) {
     const counts = new Map<string, number>();
-    const keyOf = (s: Span) => `${s.from}–${s.to}`;
-    for (const { span } of list) counts.set(keyOf(span), (counts.get(keyOf(span)) ?? 0) + 1);
+    for (const { key } of list) counts.set(key, (counts.get(key) ?? 0) + 1);
     if (counts.size < 2) continue;
-    let common = keyOf(list[0].span);
+    let common = list[0].key;
     for (const [k, n] of counts) if (n > (counts.get(common) ?? 0)) common = k;
-    const model = list.find((t) => keyOf(t.span) === common);
+    const model = list.find((t) => t.key === common);
     if (!model) continue;
-    for (const { table, span } of list) {
-      if (keyOf(span) === common) continue;
+    for (const { table, span, key } of list) {
+      if (key === common) continue;
       findings.push({
         rule: 'year.span',
         severity: severityOf('year.span'),
         sheet: table.sheet,
         cell: yearCell(null, table, span.first, span.from),
         expected: common,
-        actual: keyOf(span),
+        actual: key,
         related: [`${model.table.sheet}!${rangeToA1(model.table.range)}`],
         table: table.id,
         params: {
