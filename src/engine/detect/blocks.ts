@@ -196,11 +196,22 @@ function isTopCaptionRow(view: SheetView, box: CellRange, row: number): boolean 
     return fullWidth || first === box.c0;
   }
   if (count <= 3) {
-    const facts = rowTexts(view, row, box.c0, box.c1).map((t) => captionFacts(t));
+    const texts = rowTexts(view, row, box.c0, box.c1);
+    // Most such rows are a header's first row: rule out a unit line before asking about every text.
+    if (!texts.some(mayBeUnitLine)) return false;
+    const facts = texts.map((t) => captionFacts(t));
     const unitOrBasis = (f: CaptionFacts): boolean => f.kind === 'unit' || f.kind === 'basis';
     if (facts.some(unitOrBasis)) return facts.filter((f) => !captionLike(f)).length <= 1;
   }
   return false;
+}
+
+/**
+ * False for a text that cannot be a unit or basis line: those open with a bracket or 단 once bold marks and spaces
+ * are cleaned off (see classifyCaption), so the first other character tells.
+ */
+function mayBeUnitLine(text: string): boolean {
+  return /^[\s*]*[(（[<〈《［단]/.test(text);
 }
 
 function isBottomCaptionRow(view: SheetView, box: CellRange, row: number): boolean {

@@ -3,7 +3,7 @@
  * the table (stopping at another table), then notes and footnotes directly under it.
  */
 import type { CaptionLine, TableLayout } from '../model/table';
-import { captionFacts, type CaptionFacts, captionTitle, unitsOf } from '../labels';
+import { captionFacts, type CaptionFacts } from '../labels';
 import type { CellRange } from '../grid/types';
 import { FIGURE } from './cell-class';
 import type { SheetView } from './sheet-view';
@@ -109,6 +109,8 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
   const claimed = new Uint8Array(view.rows * view.cols);
   const cols = view.cols;
   const above: CaptionLine[][] = [];
+  /** The facts of each line above, in the same order (the title and unit come from them). */
+  const aboveFacts: CaptionFacts[][] = [];
   const lefts: number[] = [];
 
   for (let self = 0; self < ranges.length; self++) {
@@ -117,6 +119,7 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
     const left = edge === -1 ? 0 : Math.min(range.c0, edge + 2);
     lefts.push(left);
     const lines: CaptionLine[] = [];
+    const linesFacts: CaptionFacts[] = [];
     let blanks = 0;
     let sawNote = false;
     for (let row = range.r0 - 1; row >= 0 && lines.length < MAX_LINES_ABOVE; row--) {
@@ -130,6 +133,7 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
           const leadsIn = line.row + 1 === range.r0 || lines.some((l) => l.row === line.row + 1 && l.kind !== 'note');
           if (line.kind !== 'note' || leadsIn || line.row - edge > 2 || line.row - row >= range.r0 - line.row) break;
           lines.pop();
+          linesFacts.pop();
           claimed[line.row * cols + line.col] = 0;
           edge = line.row;
         }
@@ -178,17 +182,19 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
         } else stop = true;
         if (kind === null) continue;
         lines.push({ row, col: scratch.cols[i], text: scratch.texts[i], kind });
+        linesFacts.push(facts[i]);
         claimed[row * cols + scratch.cols[i]] = 1;
       }
       if (stop) break;
     }
     above.push(lines.reverse());
+    aboveFacts.push(linesFacts.reverse());
   }
 
   return ranges.map((range, self) => {
     const below = footnotes(view, range, lefts[self], index, self, claimed);
     const captions = below.length === 0 ? above[self] : above[self].concat(below);
-    return { captions, ...titleAndUnit(above[self]) };
+    return { captions, ...titleAndUnit(above[self], aboveFacts[self]) };
   });
 }
 
@@ -241,19 +247,19 @@ function nextLineIsArrow(view: SheetView, row: number, c0: number, c1: number): 
   return false;
 }
 
-function titleAndUnit(lines: CaptionLine[]): { title?: string; units: readonly string[] } {
+function titleAndUnit(lines: CaptionLine[], facts: CaptionFacts[]): { title?: string; units: readonly string[] } {
   const out: { title?: string; units: readonly string[] } = { units: [] };
   for (let i = lines.length - 1; i >= 0 && out.units.length === 0; i--) {
-    if (lines[i].kind === 'unit' || lines[i].kind === 'basis') out.units = unitsOf(lines[i].text);
+    if (lines[i].kind === 'unit' || lines[i].kind === 'basis') out.units = facts[i].units;
   }
-  let heading: CaptionLine | undefined;
-  let note: CaptionLine | undefined;
-  for (let i = lines.length - 1; i >= 0 && heading === undefined; i--) {
+  let heading = -1;
+  let note = -1;
+  for (let i = lines.length - 1; i >= 0 && heading === -1; i--) {
     const kind = lines[i].kind;
-    if (kind === 'title' || kind === 'amount') heading = lines[i];
-    else if (kind === 'note' && note === undefined) note = lines[i];
+    if (kind === 'title' || kind === 'amount') heading = i;
+    else if (kind === 'note' && note === -1) note = i;
   }
-  const named = heading ?? note;
-  if (named) out.title = captionTitle(named.text);
+  const named = heading !== -1 ? heading : note;
+  if (named !== -1) out.title = facts[named].title;
   return out;
 }

@@ -59,7 +59,23 @@ export function cellClassCode(cell: Cell | null | undefined): CellClassCode {
   // Fast path: words without digits (most labels), and long prose, are never figures or years.
   if (!hasDigit(text)) return text.length === 1 && isDash(text.charCodeAt(0)) ? FIGURE : TEXT;
   if (text.length > MAX_FIGURE_TEXT) return TEXT;
+  if (isPlainYearWord(text)) return YEAR;
   return classifyText(text);
+}
+
+/**
+ * '2020년' with a year in range: the commonest text with digits in a report's headers and row labels, answered
+ * without the memo (classifyText would say YEAR through parseYearLabel).
+ */
+function isPlainYearWord(text: string): boolean {
+  if (text.length !== 5 || text.charCodeAt(4) !== 0xb144) return false; // 년
+  let n = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return false;
+    n = n * 10 + d;
+  }
+  return n >= 1900 && n <= 2100;
 }
 
 /** An ASCII or full-width digit anywhere in the text. */

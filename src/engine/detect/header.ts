@@ -5,8 +5,7 @@
  */
 import type { CellRange } from '../grid/types';
 import type { HeaderCell } from '../model/table';
-import { labelKey } from '../labels';
-import { type LabelFacts, labelFacts } from './label-facts';
+import { joinedKey, type LabelFacts, labelFacts } from './label-facts';
 import type { SheetView } from './sheet-view';
 
 export interface HeaderGrid {
@@ -14,14 +13,16 @@ export interface HeaderGrid {
   /** What each cell's text says (normalised label, key, year …), by index into cells: read by every column under it. */
   facts: LabelFacts[];
   /** owner[k * width + j]: index into cells of the header cell drawn over header row k, column j; -1 for none. */
-  owner: Int32Array;
+  owner: number[];
   width: number;
   rows: number;
 }
 
 export function buildHeader(view: SheetView, range: CellRange, headerRows: number): HeaderGrid {
   const width = range.c1 - range.c0 + 1;
-  const owner = new Int32Array(Math.max(0, headerRows) * width).fill(-1);
+  // A plain array: a typed array costs more to make than this small grid costs to use.
+  const owner: number[] = [];
+  for (let i = Math.max(0, headerRows) * width; i > 0; i--) owner.push(-1);
   const cells: HeaderCell[] = [];
   if (headerRows <= 0) return { cells, facts: [], owner, width, rows: headerRows };
   const lastRow = range.r0 + headerRows - 1;
@@ -92,9 +93,10 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
       j = Math.max(j + 1, last + 1);
     }
   }
-  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  sortByPosition(cells);
   // Owners again in the sorted order: each cell paints its area with its new index.
-  const sorted = new Int32Array(owner.length).fill(-1);
+  const sorted = owner;
+  sorted.fill(-1);
   const facts: LabelFacts[] = [];
   for (let index = 0; index < cells.length; index++) {
     const cell = cells[index];
@@ -106,8 +108,24 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
   return { cells, facts, owner: sorted, width, rows: headerRows };
 }
 
+/**
+ * Header cells top to bottom, left to right. A header has a handful of cells, merged ones first: an insertion sort
+ * (stable, like Array.prototype.sort) costs less here than the general sort's setup.
+ */
+function sortByPosition(cells: HeaderCell[]): void {
+  for (let i = 1; i < cells.length; i++) {
+    const cell = cells[i];
+    let k = i - 1;
+    while (k >= 0 && (cells[k].row > cell.row || (cells[k].row === cell.row && cells[k].col > cell.col))) {
+      cells[k + 1] = cells[k];
+      k--;
+    }
+    cells[k + 1] = cell;
+  }
+}
+
 /** A header position no cell has claimed, with no text and not under a merged area. */
-function isBlank(view: SheetView, range: CellRange, owner: Int32Array, k: number, j: number): boolean {
+function isBlank(view: SheetView, range: CellRange, owner: readonly number[], k: number, j: number): boolean {
   return owner[k * (range.c1 - range.c0 + 1) + j] === -1 && view.text(range.r0 + k, range.c0 + j) === '' && !view.isCovered(range.r0 + k, range.c0 + j);
 }
 
@@ -139,11 +157,14 @@ export function columnYear(header: HeaderGrid, j: number): number | null {
 /** labelKey of column j's path joined (the key the label-column tests read), given columnPath(header, j). */
 export function columnKey(header: HeaderGrid, j: number, path: readonly string[]): string {
   if (path.length === 0) return '';
-  if (path.length > 1) return labelKey(path.join(''));
-  // One label: its key is already known (the key of a text and of its normalised label are the same).
+  // The facts of the path's labels, found the way columnPath finds them.
+  const parts: LabelFacts[] = [];
+  let last = -1;
   for (let k = 0; k < header.rows; k++) {
     const index = header.owner[k * header.width + j];
-    if (index !== -1 && header.facts[index].label !== '') return header.facts[index].key;
+    if (index === -1 || index === last) continue;
+    last = index;
+    if (header.facts[index].label !== '') parts.push(header.facts[index]);
   }
-  return labelKey(path[0]);
+  return parts.length === 1 ? parts[0].key : joinedKey(parts);
 }

@@ -18,6 +18,11 @@ export interface LabelFacts {
   kind: number;
   /** The text states a unit ('(단위 : 천원)' in a header corner). */
   unitMark: boolean;
+  /**
+   * The key of labels joined is the keys joined (see joinedKey), unless the label holds a capital sigma, whose
+   * lower case depends on what follows it.
+   */
+  joinable: boolean;
 }
 
 /** Kind hints: each test looks at one label at a time, so a table's answer is the OR of its labels' bits. */
@@ -77,6 +82,23 @@ export const labelFacts = memoByString((text: string): LabelFacts => {
     labelYear: parseYearLabel(label),
     kind,
     unitMark: /단\s*위/.test(text),
+    joinable: !label.includes('Σ'),
   };
 });
 
+
+/**
+ * labelKey of the labels joined without a separator, from their facts. A key is the text without bold-mark pairs
+ * and spaces, in lower case, and so it is the keys joined, but where one label ends in '*' and the next begins with
+ * one (the joint makes a bold-mark pair) or a label holds a capital sigma: then the joined text is keyed afresh.
+ */
+export function joinedKey(parts: readonly LabelFacts[]): string {
+  let key = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    const joint = i > 0 && parts[i - 1].label.endsWith('*') && part.label.startsWith('*');
+    if (!part.joinable || joint) return labelKey(parts.map((p) => p.label).join(''));
+    key += part.key;
+  }
+  return key;
+}

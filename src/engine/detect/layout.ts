@@ -25,14 +25,14 @@ export interface BlockLayout {
 const SERIAL_HEADER = /^(연번|번호|순번|순위|no\.?|쪽|페이지|page|면)$/;
 const YEAR_HEADER = /(연도|년도|연차|구분|year)/;
 
-/** What each body column holds: counts by class, column j (0-based in the block) at index j. */
+/** What one body column holds, by class. */
 interface ColumnStats {
-  figure: Int32Array;
-  text: Int32Array;
-  yearNumber: Int32Array;
-  empty: Int32Array;
-  /** 1 while every figure of the column is a whole number. */
-  integersOnly: Uint8Array;
+  figure: number;
+  text: number;
+  yearNumber: number;
+  empty: number;
+  /** Every figure of the column is a whole number. */
+  integersOnly: boolean;
 }
 
 /** Figures in a row (bare years count only when they cannot be header years). */
@@ -92,27 +92,23 @@ function continuesHeader(view: SheetView, range: CellRange, row: number, next: n
   return false;
 }
 
-/** One pass over the body, row by row (the order the sheet is stored in). */
-function columnStats(view: SheetView, range: CellRange, bodyStart: number): ColumnStats {
+/** One pass over the body, row by row (the order the sheet is stored in); column j (0-based in the block) at index j. */
+function columnStats(view: SheetView, range: CellRange, bodyStart: number): ColumnStats[] {
   const width = range.c1 - range.c0 + 1;
-  const stats: ColumnStats = {
-    figure: new Int32Array(width),
-    text: new Int32Array(width),
-    yearNumber: new Int32Array(width),
-    empty: new Int32Array(width),
-    integersOnly: new Uint8Array(width).fill(1),
-  };
+  const stats: ColumnStats[] = [];
+  for (let j = 0; j < width; j++) stats.push({ figure: 0, text: 0, yearNumber: 0, empty: 0, integersOnly: true });
   const { classes, covered, cols } = view;
   for (let r = bodyStart; r <= range.r1; r++) {
     const base = r * cols + range.c0;
     for (let j = 0; j < width; j++) {
       const cls = covered !== null && covered[base + j] === 1 ? EMPTY : classes[base + j];
+      const s = stats[j];
       if (cls === FIGURE) {
-        stats.figure[j]++;
-        if (stats.integersOnly[j] === 1 && !isWholeNumber(view, r, range.c0 + j)) stats.integersOnly[j] = 0;
-      } else if (cls === YEAR_NUMBER) stats.yearNumber[j]++;
-      else if (cls === TEXT || cls === YEAR) stats.text[j]++;
-      else stats.empty[j]++;
+        s.figure++;
+        if (s.integersOnly && !isWholeNumber(view, r, range.c0 + j)) s.integersOnly = false;
+      } else if (cls === YEAR_NUMBER) s.yearNumber++;
+      else if (cls === TEXT || cls === YEAR) s.text++;
+      else s.empty++;
     }
   }
   return stats;
@@ -126,47 +122,44 @@ function isWholeNumber(view: SheetView, row: number, col: number): boolean {
 }
 
 /** Label columns: from the left, columns whose body holds labels (words, years, serial numbers), not figures. */
-function countLabelCols(headerRows: number, stats: ColumnStats, pathKeys: string[]): number {
-  const width = pathKeys.length;
+function countLabelCols(headerRows: number, stats: ColumnStats[], pathKeys: string[]): number {
+  const width = stats.length;
   let count = 0;
   for (let j = 0; j < width; j++) {
-    const figure = stats.figure[j];
-    const text = stats.text[j];
-    const yearNumber = stats.yearNumber[j];
+    const s = stats[j];
     const headerKey = pathKeys[j];
-    const nextIsText = j + 1 < width && stats.figure[j + 1] === 0 && stats.text[j + 1] > 0;
-    if (figure === 0 && yearNumber === 0 && text > 0) count++;
-    else if (figure === 0 && yearNumber > 0 && (YEAR_HEADER.test(headerKey) || stats.empty[j] > 0 || nextIsText)) count++;
-    else if (SERIAL_HEADER.test(headerKey) && text === 0 && stats.integersOnly[j] === 1 && headerRows > 0) count++;
+    const nextIsText = j + 1 < width && stats[j + 1].figure === 0 && stats[j + 1].text > 0;
+    if (s.figure === 0 && s.yearNumber === 0 && s.text > 0) count++;
+    else if (s.figure === 0 && s.yearNumber > 0 && (YEAR_HEADER.test(headerKey) || s.empty > 0 || nextIsText)) count++;
+    else if (SERIAL_HEADER.test(headerKey) && s.text === 0 && s.integersOnly && headerRows > 0) count++;
     else break;
   }
   return Math.min(count, width - 1);
 }
 
 /** A text table: no figures to check, or words woven between the figures (a list laid out in columns). */
-function isNumericBody(stats: ColumnStats, pathKeys: string[], labelCols: number): boolean {
+function isNumericBody(stats: ColumnStats[], pathKeys: string[], labelCols: number): boolean {
   let figures = 0;
   let words = 0;
   let firstQuantity = -1;
   let sandwichedText = false;
   let lastText = -1;
   let blank = true;
-  for (let j = labelCols; j < pathKeys.length; j++) {
-    const figure = stats.figure[j];
-    const text = stats.text[j];
-    const numbers = figure + stats.yearNumber[j];
-    if (numbers + text !== 0) blank = false;
+  for (let j = labelCols; j < stats.length; j++) {
+    const s = stats[j];
+    const numbers = s.figure + s.yearNumber;
+    if (numbers + s.text !== 0) blank = false;
     const key = pathKeys[j];
     const remark = key.startsWith('비고');
-    const quantity = numbers > 0 && numbers >= text && !SERIAL_HEADER.test(key);
+    const quantity = numbers > 0 && numbers >= s.text && !SERIAL_HEADER.test(key);
     if (quantity) {
       figures += numbers;
       if (firstQuantity === -1) firstQuantity = j;
       if (lastText !== -1 && lastText > firstQuantity) sandwichedText = true;
-    } else if (!remark && text > figure) {
+    } else if (!remark && s.text > s.figure) {
       lastText = j;
     }
-    if (!remark) words += text;
+    if (!remark) words += s.text;
   }
   // No quantity columns: a list, unless the body is wholly blank (a template waiting for figures).
   if (firstQuantity === -1) return blank;
@@ -220,10 +213,15 @@ function rowPaths(
   hints: BlockLayout['hints'],
 ): RowInfo[] {
   const rows: RowInfo[] = [];
-  const carried: (string | null)[] = new Array<string | null>(labelCols).fill(null);
+  const carried: (string | null)[] = [];
   /** The row's own label texts, and whether a label column right of j has one (deeper[j]). */
-  const own: string[] = new Array<string>(labelCols).fill('');
-  const deeper: boolean[] = new Array<boolean>(labelCols).fill(false);
+  const own: string[] = [];
+  const deeper: boolean[] = [];
+  for (let j = 0; j < labelCols; j++) {
+    carried.push(null);
+    own.push('');
+    deeper.push(false);
+  }
   for (let r = bodyStart; r <= range.r1; r++) {
     for (let j = 0; j < labelCols; j++) {
       const col = range.c0 + j;

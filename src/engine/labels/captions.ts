@@ -20,7 +20,10 @@ const cleanText = memoByString((text: string): string => text.replace(/\*\*/g, '
 
 /** The text of a caption without its leading mark: '□ 2021년 소요예산 : 19,000천원' → '2021년 소요예산 : 19,000천원'. */
 export function stripCaptionMark(text: string): string {
-  const s = cleanCaption(text);
+  return stripMark(cleanCaption(text));
+}
+
+function stripMark(s: string): string {
   const m = /^(?:[□■◆◇▣▶▷●◎○◦•·◈★☆※*⇒☞→➔➜▸-]|\d{1,2}\.|[가-하]\.|\(\d{1,2}\))\s*/.exec(s);
   let rest = m ? s.slice(m[0].length) : s;
   const bracketed = /^[【〔[<〈《](.*)[】〕\]>〉》]$/.exec(rest);
@@ -47,8 +50,9 @@ export function parseUnits(text: string): string[] {
 }
 
 /** parseUnits without the copy, for callers that only read the list (unit lines repeat on every table). */
-export const unitsOf = memoByString((text: string): readonly string[] => {
-  const s = cleanCaption(text);
+export const unitsOf = memoByString((text: string): readonly string[] => unitList(cleanCaption(text)));
+
+function unitList(s: string): readonly string[] {
   const m = /단\s*위\s*[:：]?\s*([^)）>〉》\]］]*)/.exec(s);
   const list = m ? m[1] : /^[(（<〈[]\s*([^)）>〉\]]+?)\s*[)）>〉\]]$/.exec(s)?.[1];
   if (!list) return [];
@@ -56,7 +60,7 @@ export const unitsOf = memoByString((text: string): readonly string[] => {
     .split(/[,，/·、]|\s+및\s+/)
     .map((u) => u.trim())
     .filter((u) => UNIT_WORD.test(u));
-});
+}
 
 /** The first unit a caption or header states ('(단위 : 천원)' → '천원'), or null. See parseUnits for all of them. */
 export function parseUnit(text: string): string | null {
@@ -127,6 +131,10 @@ export interface CaptionFacts {
   bullet: boolean;
   /** Opens with an arrow (⇒ ☞ → ➔ ➜): a conclusion drawn from the lines above it. */
   arrow: boolean;
+  /** unitsOf(text). Shared: do not change. */
+  units: readonly string[];
+  /** captionTitle(text). */
+  title: string;
 }
 
 /**
@@ -142,5 +150,7 @@ export const captionFacts = memoByString((text: string): CaptionFacts => {
     noteMark: NOTE_MARK.test(clean) || FOOTNOTE_MARK.test(clean),
     bullet: /^[-–·•]\s/.test(clean),
     arrow: /^[⇒☞→➔➜]/.test(clean),
+    units: unitList(clean),
+    title: normalizeLabel(stripMark(clean)),
   };
 });
