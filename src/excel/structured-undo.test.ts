@@ -43,16 +43,17 @@ const summary = (rows: number): WorkbookChange => ({
 });
 
 describe('structural changes through the Office.js undo log', () => {
-  it('a template is one request after one read (2 syncs), its entry queued before the change; undo is 2 syncs', async () => {
+  it('a template is one request after one read (2 syncs), its entry queued before the cells it changes; undo is 2 syncs', async () => {
     const { excel, names, log } = setup();
     excel.calls = [];
     const made = await log.applyChange(template, 'template');
     expect(log.lastStats.syncs).toBe(2);
     const calls = excel.calls.slice(excel.calls.indexOf('sync') + 1);
     const firstLogWrite = calls.findIndex((c) => c.startsWith(`Range(${UNDO_SHEET}!`));
-    const sheetAdd = calls.indexOf('Worksheets.add(예산팀)');
+    const firstCellWrite = calls.findIndex((c) => c.startsWith('Range(예산팀!'));
+    expect(calls.indexOf('Worksheets.add(예산팀)')).toBeLessThan(calls.indexOf(`Worksheets.add(${UNDO_SHEET})`));
     expect(firstLogWrite).toBeGreaterThanOrEqual(0);
-    expect(firstLogWrite).toBeLessThan(sheetAdd);
+    expect(firstLogWrite).toBeLessThan(firstCellWrite);
     expect(excel.sheets[excel.activeSheet].name).toBe('예산팀');
     expect(names.get('RT_crosstab_1')).toBe("'예산팀'!$A$2:$C$4");
     expect(made?.structure).toMatchObject({ sheetsAdded: [{ name: '예산팀' }], merged: [], registryAdded: ['crosstab_1'], hiddenSheetAdded: true });

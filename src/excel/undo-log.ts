@@ -359,16 +359,17 @@ export class ExcelUndoLog {
         const logWrites = appendEntryWrites(log, entry, Math.max(log.end, lastRowOf(registryRows) + 1), this.maxEntries);
 
         const queue = new CellQueue(context, this.writeBudget, sync);
-        if (!hidden.exists) {
-          const created = collection.add(UNDO_SHEET);
-          created.visibility = 'VeryHidden' as Excel.SheetVisibility;
-        }
-        // The entry first: should Excel stop part-way, what was made can still be undone.
-        await queue.cells(UNDO_SHEET, logWrites);
+        // New sheets before the hidden one, so a new workbook's first tab is a visible sheet.
         for (const s of added.values()) {
           const sheet = collection.add(s.name);
           if (s.state === 'veryHidden') sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
         }
+        if (!hidden.exists) {
+          const created = collection.add(UNDO_SHEET);
+          created.visibility = 'VeryHidden' as Excel.SheetVisibility;
+        }
+        // The entry before the change: should Excel stop part-way, what was made can still be undone.
+        await queue.cells(UNDO_SHEET, logWrites);
         for (const [name, list] of groupBySheet(writes)) await queue.cells(name, list);
         for (const m of merges) {
           if (m.range.r0 === m.range.r1 && m.range.c0 === m.range.c1) continue;

@@ -144,9 +144,10 @@ export function applyXlsxChange(wb: Workbook, change: WorkbookChange, label: str
   };
   const logWrites = appendEntryWrites(log, entry, Math.max(hidden.rows.length, lastRowOf(registryRows) + 1), options.maxEntries ?? DEFAULT_MAX_ENTRIES);
 
+  // New sheets before the hidden one, so a new workbook's first tab is a visible sheet.
+  for (const s of added.values()) wb.addWorksheet(s.name, s.state === 'veryHidden' ? { state: 'veryHidden' } : {});
   if (!hidden.exists) wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   writeHidden(wb, logWrites);
-  for (const s of added.values()) wb.addWorksheet(s.name, s.state === 'veryHidden' ? { state: 'veryHidden' } : {});
   applyCellWrites(wb, writes);
   for (const m of merges) {
     if (m.range.r0 === m.range.r1 && m.range.c0 === m.range.c1) continue;

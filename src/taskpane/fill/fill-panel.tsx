@@ -80,8 +80,10 @@ export function FillPanel({ state, actions, strings, lang, mode }: FillPanelProp
       );
     case 'undone':
       return (
-        <MessageBar intent="success" data-testid="fill-undone">
-          <MessageBarBody>{strings.fillUndone}</MessageBarBody>
+        <MessageBar intent={phase.keptSheets?.length ? 'warning' : 'success'} data-testid="fill-undone" data-kept={(phase.keptSheets ?? []).join(',')}>
+          <MessageBarBody>
+            {phase.keptSheets?.length ? strings.fillUndoneKept.replace('{sheets}', phase.keptSheets.join(', ')) : strings.fillUndone}
+          </MessageBarBody>
         </MessageBar>
       );
     case 'done':

@@ -36,7 +36,7 @@ export type FillPhase =
   | { kind: 'preview'; scope: FillScope; preview: FillPreview; overwrite: boolean }
   | { kind: 'empty'; scope: FillScope }
   | { kind: 'done'; written: number; download?: { name: string; url: string } }
-  | { kind: 'undone' }
+  | { kind: 'undone'; keptSheets?: string[] }
   | { kind: 'error'; error: PaneError };
 
 export interface FillState {

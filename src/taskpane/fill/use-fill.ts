@@ -57,7 +57,9 @@ export function useFill(options: UseFillOptions): [FillState, FillActions] {
 
   useEffect(() => {
     void refreshUndo();
-  }, [refreshUndo]);
+    // Templates, imports, adopts and the summary write through the same log from another panel: refresh on them too.
+    return office?.undo?.subscribe?.(() => void refreshUndo());
+  }, [office, refreshUndo]);
 
   useEffect(
     () => () => {
@@ -133,8 +135,8 @@ export function useFill(options: UseFillOptions): [FillState, FillActions] {
     if (!office?.undo) return;
     setPhase({ kind: 'busy', step: 'undoing' });
     try {
-      await office.undo.undoLast();
-      setPhase({ kind: 'undone' });
+      const result = await office.undo.undoLast();
+      setPhase({ kind: 'undone', keptSheets: result?.keptSheets ?? [] });
       await refreshUndo();
       onWorkbookChanged?.();
     } catch (e) {

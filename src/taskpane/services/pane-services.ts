@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { CellWrite, CheckResult, CheckScope, Finding, RoundingPolicy, RuleId, SheetGrid } from '../../engine';
 import type { FillPreview } from '../fill/fill.types';
-import type { WorkbookPort } from '../../port';
+import type { WorkbookChange, WorkbookPort } from '../../port';
 import type { AcceptanceStore } from '../acceptance';
 import type { HostInfo } from '../boot';
 import type { Lang } from '../strings';
@@ -22,7 +22,12 @@ export interface UndoServices {
   peek(): Promise<{ count: number; label: string | null }>;
   /** Write and log in one go; `plannedOn` refuses the batch if a target cell changed since the preview. */
   apply(writes: CellWrite[], label: string, plannedOn?: SheetGrid[]): Promise<void>;
-  undoLast(): Promise<void>;
+  /** A structural change (template, import, adopt, summary) as one entry: undo takes off its sheets, merges, tables, chart. */
+  applyChange?(change: WorkbookChange, label: string): Promise<void>;
+  /** Undo the newest entry; says which added sheets were kept because someone typed in them since. */
+  undoLast(): Promise<{ keptSheets: string[] } | void>;
+  /** Called after every logged write or undo, whoever made it (the Undo button refreshes on it). */
+  subscribe?(listener: () => void): () => void;
 }
 
 /** What standalone mode adds: reading a dropped/picked .xlsx, and acceptances kept per file name. */

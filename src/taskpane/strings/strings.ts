@@ -104,6 +104,7 @@ const ko = {
   fillDownload: '채운 파일 내려받기',
   filledSuffix: '채움',
   fillUndone: '마지막 변경을 되돌렸습니다.',
+  fillUndoneKept: '마지막 변경을 되돌렸습니다. 다만 그 뒤에 입력한 내용이 있는 시트는 지우지 않고 그대로 두었습니다: {sheets}',
   fillErrorTitle: '채우지 못했습니다',
   fillNoSelection: '선택한 셀이 없습니다. 채울 표 안의 셀을 선택한 뒤 다시 누르세요.',
 } as const;
@@ -211,6 +212,7 @@ const en = {
   fillDownload: 'Download the filled file',
   filledSuffix: 'filled',
   fillUndone: 'The last change was undone.',
+  fillUndoneKept: 'The last change was undone, except that sheets typed in since were kept as they are: {sheets}',
   fillErrorTitle: 'Could not fill',
   fillNoSelection: 'No cells are selected. Select a cell inside the table to fill and try again.',
 } as const satisfies Strings;

@@ -3,20 +3,26 @@ import { join } from 'node:path';
 import { checkWorkbook } from '../../engine';
 import { applyCellWrites } from '../../engine/undo';
 import type { SheetGrid } from '../../engine/grid/types';
-import { REGISTRY_SHEET } from '../../engine/registry';
+import { rangeFromA1 } from '../../engine/grid/a1';
+import { REGISTRY_SHEET, registryFromSheets, registrySheetWrites } from '../../engine/registry';
 import { planSummary, galleryKinds, planAdopt, planReportImport, planTemplateInsert, previewReport, structuredTables, tableForClipboard } from './structured-kit';
 import type { WorkbookChange } from './workbook-change';
 
 const NOW = '2026-11-28T00:00:00.000Z';
 const REPORT = join(__dirname, '../../../../shared/reference/000_79a52df77821ab51.txt');
 
-/** The change drawn onto grids, as an adapter would (sheets added, cells written, merges made). */
+/** The change drawn onto grids, as an adapter would (sheets added, cells written, tables registered, merges made). */
 function applyChange(sheets: SheetGrid[], change: WorkbookChange): SheetGrid[] {
   let out = [...sheets];
-  for (const s of change.sheets) {
+  const sheetsToAdd = [...change.sheets, ...(change.register.length ? [{ name: REGISTRY_SHEET, state: 'veryHidden' as const }] : [])];
+  for (const s of sheetsToAdd) {
     if (!out.some((x) => x.name === s.name)) out.push({ name: s.name, cells: [], merges: [], state: s.state === 'veryHidden' ? 'veryHidden' : undefined });
   }
   out = applyCellWrites(out, change.writes);
+  if (change.register.length) {
+    const rows = registrySheetWrites(out.find((x) => x.name === REGISTRY_SHEET), [...registryFromSheets(out).entries, ...change.register]);
+    out = applyCellWrites(out, rows);
+  }
   return out.map((s) => ({ ...s, merges: [...s.merges, ...change.merges.filter((m) => m.sheet === s.name).map((m) => m.range)] }));
 }
 
@@ -37,9 +43,12 @@ describe('template insert', () => {
     const planned = planTemplateInsert([], { kind: 'budget-by-year', years: { from: 2020, to: 2023 }, team: '예산팀', where: { kind: 'team-sheet' }, now: NOW });
     if (!planned.ok) throw new Error(planned.reason);
     const { change } = planned;
-    expect(change.sheets).toEqual([{ name: '예산팀', state: 'visible' }, { name: REGISTRY_SHEET, state: 'veryHidden' }]);
+    // The registry sheet is the adapter's business; the change names the tables to register.
+    expect(change.sheets).toEqual([{ name: '예산팀', state: 'visible' }]);
     expect(change.merges.length).toBeGreaterThan(0);
-    expect(change.names).toEqual([{ name: `RT_${planned.entries[0].id}`, reference: expect.stringMatching(/^'예산팀'!\$A\$3:\$F\$7$/) }]);
+    expect(change.register).toEqual(planned.entries);
+    expect(change.register[0]).toMatchObject({ sheet: '예산팀', range: rangeFromA1('A3:F7') });
+    expect(change.writes.some((w) => w.sheet === REGISTRY_SHEET)).toBe(false);
     expect(change.writes.some((w) => w.sheet === '예산팀' && w.formula?.startsWith('SUM('))).toBe(true);
     expect(change.writes.some((w) => w.fmt === '#,##0;"△"#,##0;"-"')).toBe(true);
     const book = applyChange([], change);
@@ -54,7 +63,7 @@ describe('template insert', () => {
     const book = applyChange([], first.change);
     const second = planTemplateInsert(book, { kind: 'lawsuits', years: { from: 2018, to: 2020 }, team: '법무팀', where: { kind: 'team-sheet' }, now: NOW });
     if (!second.ok) throw new Error(second.reason);
-    expect(second.change.sheets.map((s) => s.name)).toEqual([REGISTRY_SHEET]);
+    expect(second.change.sheets).toEqual([]);
     const firstBottom = first.entries[0].range.r1;
     expect(second.entries[0].range.r0).toBeGreaterThan(firstBottom + 1);
     expect(second.entries[0].id).not.toBe(first.entries[0].id);
@@ -93,7 +102,8 @@ describe('adopt', () => {
     expect(rowSums(plain)).toBe(1);
     expect(rowSums(corrected)).toBe(0);
     expect(structuredTables(applyChange([sheet], plain.change)).map((e) => e.sheet)).toEqual(['팀']);
-    expect(plain.change.names[0].reference).toBe("'팀'!$A$1:$E$4");
+    expect(plain.change).toMatchObject({ sheets: [], merges: [], writes: [] });
+    expect(plain.change.register[0]).toMatchObject({ sheet: '팀', range: rangeFromA1('A1:E4') });
   });
 });
 

@@ -8,16 +8,7 @@ import type { CellWrite } from '../../engine/model/cell-write';
 import type { HeaderCell, Table, TableLayout } from '../../engine/model/table';
 import { rangeToA1 } from '../../engine/grid/a1';
 import { instantiateTemplate } from '../../engine/templates';
-import {
-  absoluteReference,
-  adoptTable,
-  definedNameOf,
-  newTableId,
-  REGISTRY_SHEET,
-  registryFromSheets,
-  registrySheetWrites,
-  type RegistryEntry,
-} from '../../engine/registry';
+import { adoptTable, newTableId, REGISTRY_SHEET, registryFromSheets, type RegistryEntry } from '../../engine/registry';
 import { exportTable } from '../../engine/export';
 import { importReportText } from '../../engine/import-report';
 import { checkWorkbook } from '../../engine/check-workbook';
@@ -130,17 +121,6 @@ function occupiedIn(sheet: SheetGrid | undefined, area: CellRange): string | nul
   return null;
 }
 
-/** The registry sheet's rows and the RT_ name for entries added to those already registered. */
-function registryChange(sheets: readonly SheetGrid[], added: RegistryEntry[]): Pick<WorkbookChange, 'sheets' | 'names' | 'writes'> {
-  const existing = registryFromSheets(sheets).entries;
-  const registry = sheets.find((s) => s.name === REGISTRY_SHEET);
-  return {
-    sheets: [{ name: REGISTRY_SHEET, state: 'veryHidden' }],
-    names: added.map((e) => ({ name: definedNameOf(e.id), reference: absoluteReference(e.sheet, e.range) })),
-    writes: registrySheetWrites(registry, [...existing, ...added]),
-  };
-}
-
 function takenIds(sheets: readonly SheetGrid[]): string[] {
   return registryFromSheets(sheets).entries.map((e) => e.id);
 }
@@ -166,16 +146,15 @@ export function planTemplateInsert(sheets: readonly SheetGrid[], request: Insert
   if (clash) return { ok: false, reason: 'occupied', detail: clash };
   const id = newTableId(spec.kind, takenIds(sheets));
   const entry: RegistryEntry = { id, sheet: block.sheet, range: block.range, kind: spec.kind, spec: title ? { ...spec, title } : spec, created: request.now, updated: request.now };
-  const registry = registryChange(sheets, [entry]);
   return {
     ok: true,
     entries: [entry],
     summary: [{ sheet: block.sheet, range: rangeToA1(block.range), id }],
     change: {
-      sheets: [...(existing ? [] : [{ name: block.sheet, state: 'visible' as const }]), ...registry.sheets],
+      sheets: existing ? [] : [{ name: block.sheet, state: 'visible' as const }],
       merges: block.merges.map((range) => ({ sheet: block.sheet, range })),
-      names: registry.names,
-      writes: [...block.writes, ...registry.writes],
+      register: [entry],
+      writes: block.writes,
       activate: block.sheet,
     },
   };
@@ -202,8 +181,7 @@ export function planAdopt(sheets: readonly SheetGrid[], request: AdoptRequest): 
   const t = request.table;
   const id = newTableId(t.kind, takenIds(sheets));
   const entry: RegistryEntry = { id, sheet: t.sheet, range: t.range, kind: adopted.spec.kind, spec: adopted.spec, created: request.now, updated: request.now };
-  const registry = registryChange(sheets, [entry]);
-  return { ok: true, entries: [entry], summary: [{ sheet: t.sheet, range: rangeToA1(t.range), id }], change: { ...registry, merges: [] } };
+  return { ok: true, entries: [entry], summary: [{ sheet: t.sheet, range: rangeToA1(t.range), id }], change: { sheets: [], merges: [], register: [entry], writes: [] } };
 }
 
 export interface ReportPreview {
@@ -246,7 +224,6 @@ export function planReportImport(sheets: readonly SheetGrid[], text: string, now
     ids.push(id);
     return { ...e, id, sheet: rename.get(e.sheet) ?? e.sheet };
   });
-  const registry = added.length ? registryChange(sheets, added) : { sheets: [], names: [], writes: [] };
   const preview = previewOf(imported.tables.map((t) => rename.get(t.sheet) ?? t.sheet), departments.map((s) => rename.get(s.name)!));
   return {
     ok: true,
@@ -254,10 +231,10 @@ export function planReportImport(sheets: readonly SheetGrid[], text: string, now
     entries: added,
     summary: added.map((e) => ({ sheet: e.sheet, range: rangeToA1(e.range), id: e.id })),
     change: {
-      sheets: [...departments.map((s) => ({ name: rename.get(s.name)!, state: 'visible' as const })), ...registry.sheets],
+      sheets: departments.map((s) => ({ name: rename.get(s.name)!, state: 'visible' as const })),
       merges: departments.flatMap((s) => s.merges.map((range) => ({ sheet: rename.get(s.name)!, range }))),
-      names: registry.names,
-      writes: [...departments.flatMap((s) => cellWrites(s, rename.get(s.name)!)), ...registry.writes],
+      register: added,
+      writes: departments.flatMap((s) => cellWrites(s, rename.get(s.name)!)),
       activate: rename.get(departments[0].name),
     },
   };
@@ -307,7 +284,7 @@ export function planSummary(sheets: readonly SheetGrid[]): PlannedSummary | null
   if (summary.tables.length === 0) return null;
   return {
     tables: summary.tables.length,
-    change: { sheets: summary.create ? [{ name: summary.sheet, state: 'visible' }] : [], merges: [], names: [], writes: summary.writes, activate: summary.sheet },
+    change: { sheets: summary.create ? [{ name: summary.sheet, state: 'visible' }] : [], merges: [], register: [], writes: summary.writes, activate: summary.sheet },
     chart: summary.yearTotals ? { ...summary.yearTotals, categories: headerCells(summary.writes, summary.yearTotals.range) } : null,
   };
 }

@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkbook } from '../../engine';
-import type { CellRange, SheetGrid } from '../../engine/grid/types';
+import type { SheetGrid } from '../../engine/grid/types';
+import { REGISTRY_SHEET, registryFromSheets, registrySheetWrites } from '../../engine/registry';
 import { applyCellWrites } from '../../engine/undo';
 import { App } from '../app';
 import { structuredStringsFor } from '../strings/structured-strings';
@@ -23,17 +24,21 @@ const REPORT = readFileSync(join(__dirname, '../../../../shared/reference/000_79
 /** An in-memory workbook standing in for Excel's or the file's: changes drawn onto grids as an adapter would. */
 function memoryTarget(initial: SheetGrid[] = [], selection: { sheet: string; at: { row: number; col: number } } | null = null) {
   const book = { sheets: initial, changes: [] as { change: WorkbookChange; label: string }[] };
-  const target: StructureTarget & { addChart: jest.Mock } = {
+  const target: StructureTarget = {
     readSheets: async () => book.sheets,
     selection: async () => selection,
+    charts: true,
     apply: async (change, label) => {
       book.changes.push({ change, label });
       let out = [...book.sheets];
-      for (const sh of change.sheets) if (!out.some((x) => x.name === sh.name)) out.push({ name: sh.name, cells: [], merges: [], state: sh.state === 'veryHidden' ? 'veryHidden' : undefined });
+      const adds = [...change.sheets, ...(change.register.length ? [{ name: REGISTRY_SHEET, state: 'veryHidden' as const }] : [])];
+      for (const sh of adds) if (!out.some((x) => x.name === sh.name)) out.push({ name: sh.name, cells: [], merges: [], state: sh.state === 'veryHidden' ? 'veryHidden' : undefined });
       out = applyCellWrites(out, change.writes);
+      if (change.register.length) {
+        out = applyCellWrites(out, registrySheetWrites(out.find((x) => x.name === REGISTRY_SHEET), [...registryFromSheets(out).entries, ...change.register]));
+      }
       book.sheets = out.map((g) => ({ ...g, merges: [...g.merges, ...change.merges.filter((m) => m.sheet === g.name).map((m) => m.range)] }));
     },
-    addChart: jest.fn(async (_sheet: string, _range: CellRange) => undefined),
   };
   return { book, target };
 }
@@ -77,7 +82,7 @@ describe('templates gallery', () => {
     expect(await within(gallery).findByTestId('template-result')).toHaveAttribute('data-ok', 'true');
     expect(book.changes.map((c) => c.label)).toEqual(['template']);
     expect(book.sheets.map((g) => g.name)).toEqual(['예산팀', '_report_tables']);
-    expect(book.changes[0].change.names[0].name).toMatch(/^RT_budget_by_year_1$/);
+    expect(book.changes[0].change.register.map((e) => e.id)).toEqual(['budget_by_year_1']);
     // The findings are stale after a write: the workbook is checked again.
     await waitFor(() => expect(port.readSheets).toHaveBeenCalled());
 
@@ -290,7 +295,8 @@ describe('bureau summary', () => {
     expect(said).toHaveTextContent(s.summaryChart);
     expect(book.changes.map((c) => c.label)).toEqual(['summary']);
     expect(book.sheets.map((g) => g.name)).toContain('총괄');
-    expect(target.addChart).toHaveBeenCalledWith('총괄', expect.objectContaining({ r0: expect.any(Number) }), expect.objectContaining({ title: '연도별 합계' }));
+    // The chart rides in the summary's own change: one undo takes both back.
+    expect(book.changes[0].change.chart).toMatchObject({ sheet: '총괄', name: 'RT_summary_chart', title: '연도별 합계', seriesBy: 'Rows', range: { r0: expect.any(Number) } });
   });
 
   it('says there is nothing to summarise without budget tables', async () => {

@@ -10,7 +10,7 @@ import type { SpecKind } from '../../specs';
 import type { KindPreview, PlanRefusal, ReportPreview, StructuredKit, YearSpan } from './structured-kit';
 import type { WorkbookChange } from './workbook-change';
 
-/** Where changes land: applied as one change (sheets, merges, names, then cells through the undo log). */
+/** Where changes land: each applied as one entry of the workbook's undo log (cells and structure). */
 export interface StructureTarget {
   readSheets(): Promise<SheetGrid[]>;
   /** The registry with each range as its RT_ name now holds it (rows inserted above move it), where the adapter reads names. */
@@ -18,8 +18,10 @@ export interface StructureTarget {
   /** The selection's sheet and top-left cell, or null (a file). */
   selection(): Promise<{ sheet: string; at: { row: number; col: number } } | null>;
   apply(change: WorkbookChange, label: string): Promise<void>;
-  /** A native chart of a range (Excel only). */
-  addChart?(sheet: string, range: CellRange, options: { title: string; categories: CellRange | null }): Promise<void>;
+  /** Whether the workbook takes native charts (Excel; exceljs draws none): the summary's chart then rides in its change. */
+  charts?: boolean;
+  /** The summary chart's name (a refresh points the same chart at the new rows). */
+  summaryChart?: string;
   /** Standalone: the changed workbook as a file to download (and to check again). */
   savedFile?(): Promise<File | null>;
 }
@@ -43,6 +45,9 @@ export interface StructuredServices {
   /** Standalone: remember the file the pane opened (name and bytes), so changes go into it. */
   rememberFile?(file: { name: string; data: ArrayBuffer } | null): void;
 }
+
+/** The summary chart's name when the target does not give one. */
+const SUMMARY_CHART_NAME = 'RT_summary_chart';
 
 function failure(error: unknown): StructuredOutcome {
   const problem = (error as { problem?: { message?: { ko?: string; en?: string } } } | null)?.problem;
@@ -116,12 +121,13 @@ export function structuredServices(
       try {
         const planned = k.planSummary(await target.readSheets());
         if (!planned) return { ok: false, reason: 'no-budget-tables' };
-        await target.apply(planned.change, 'summary');
-        let chart = false;
-        if (planned.chart && target.addChart) {
-          await target.addChart(planned.chart.sheet, planned.chart.range, { title: '연도별 합계', categories: planned.chart.categories });
-          chart = true;
-        }
+        const c = target.charts ? planned.chart : null;
+        // The chart is part of the same change, so one undo takes back the sheet and its chart together.
+        const change = c
+          ? { ...planned.change, chart: { sheet: c.sheet, range: c.range, categories: c.categories, name: target.summaryChart ?? SUMMARY_CHART_NAME, title: '연도별 합계', seriesBy: 'Rows' as const } }
+          : planned.change;
+        await target.apply(change, 'summary');
+        const chart = Boolean(c);
         const file = target.savedFile ? await target.savedFile() : undefined;
         return { ok: true, tables: [], chart, file };
       } catch (e) {

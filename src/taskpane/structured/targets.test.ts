@@ -1,11 +1,11 @@
 import type { SheetGrid } from '../../engine/grid/types';
-import type { CellWrite } from '../../engine/model/cell-write';
 import { REGISTRY_SHEET } from '../../engine/registry';
 import * as xlsxModule from '../../xlsx/xlsx-workbook';
-import { officeTarget } from './office-target';
+import { officeTarget, SUMMARY_CHART } from './office-target';
 import { standaloneTarget } from './standalone-target';
-import { planTemplateInsert } from './structured-kit';
+import { planTemplateInsert, structuredKit } from './structured-kit';
 import { structuredServices } from './structured-services';
+import { excelOverFake } from './test-support';
 
 const NOW = '2026-11-28T00:00:00.000Z';
 const { XlsxWorkbook } = xlsxModule;
@@ -56,50 +56,67 @@ describe('standaloneTarget', () => {
   });
 });
 
-describe('officeTarget', () => {
-  function office(undo?: { apply: jest.Mock }) {
-    const calls: string[] = [];
-    const port = {
-      readSheets: jest.fn(async () => [] as SheetGrid[]),
-      getSelection: jest.fn(async () => ({ sheet: 'S', range: { r0: 4, c0: 2, r1: 6, c1: 3 } })),
-      writeCells: jest.fn(async (writes: CellWrite[]) => void calls.push(`writeCells ${[...new Set(writes.map((w) => w.sheet))].join(',')}`)),
-    };
-    const structure = {
-      applyStructure: jest.fn(async () => {
-        calls.push('structure');
-        return { syncs: 2, sheetsAdded: [] };
-      }),
-      addColumnChart: jest.fn(async () => ({ syncs: 2, sheetsAdded: [] })),
-    };
-    const services = { port, selectCell: jest.fn(), acceptances: {} as never, ...(undo ? { undo } : {}) };
-    return { calls, port, structure, target: officeTarget(services as never, structure as never) };
-  }
+describe('standaloneTarget and undo', () => {
+  it("logs each change in the file's own undo log, so the saved file opened again (or in Excel) undoes it whole", async () => {
+    const original = XlsxWorkbook.fromGrids([{ name: '메모', cells: [[{ v: '그대로' }]], merges: [] }]);
+    const before = await original.readSheets();
+    const bytes = (await original.toBuffer()) as Uint8Array;
+    const target = standaloneTarget(loadXlsx);
+    target.remember({ name: 'team.xlsx', data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+    await target.apply(template(await target.readSheets()).change, 'template');
+    const saved = (await target.savedFile!())!;
+    const again = await XlsxWorkbook.fromBuffer(new Uint8Array(await saved.arrayBuffer()));
+    expect(await again.peekUndo()).toMatchObject({ count: 1, last: { label: 'template' } });
+    expect(await again.undoLast()).toMatchObject({ keptSheets: [] });
+    expect(await again.readSheets()).toEqual(before);
+    expect((await again.readRegistry()).entries).toEqual([]);
+  });
+});
 
-  it('makes sheets, merges and names first, then the registry rows, then the cells through the undo log', async () => {
-    const calls: string[] = [];
-    const undo = { apply: jest.fn(async (writes: CellWrite[], label: string) => void calls.push(`undo ${label} ${writes.length}`)) };
-    const o = office(undo);
-    const planned = template();
-    await o.target.apply(planned.change, 'template');
-    expect(o.structure.applyStructure).toHaveBeenCalledWith({ sheets: planned.change.sheets, merges: planned.change.merges, names: planned.change.names, activate: '예산팀' });
-    expect(o.calls).toEqual(['structure', `writeCells ${REGISTRY_SHEET}`]);
-    const cells = planned.change.writes.filter((w) => w.sheet === '예산팀');
-    expect(calls).toEqual([`undo template ${cells.length}`]);
+describe('officeTarget (the Office.js adapter on a fake Excel)', () => {
+  const base = (): SheetGrid[] => [{ name: '메모', cells: [[{ v: '그대로' }]], merges: [] }];
+
+  it('a template is one undo entry: the Undo the pane offers takes back the sheet, merges, name, registry row and cells', async () => {
+    const fake = excelOverFake(base());
+    const before = fake.state();
+    const heard = jest.fn();
+    fake.office.undo!.subscribe!(heard);
+    const target = officeTarget(fake.office);
+    const planned = template(await target.readSheets());
+    await target.apply(planned.change, 'template');
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(fake.excel.sheetNamed('예산팀')!.merges.length).toBe(planned.change.merges.length);
+    expect(fake.names.get(`RT_${planned.entries[0].id}`)).toMatch(/^'예산팀'!/);
+    expect(fake.registryRows()).toEqual([planned.entries[0].id]);
+    expect((await target.readRegistry!()).entries.map((e) => e.id)).toEqual([planned.entries[0].id]);
+    await expect(fake.office.undo!.peek()).resolves.toEqual({ count: 1, label: 'template' });
+
+    await expect(fake.office.undo!.undoLast()).resolves.toEqual({ keptSheets: [] });
+    expect(heard).toHaveBeenCalledTimes(2);
+    expect(fake.state()).toEqual(before);
+    await expect(fake.office.undo!.peek()).resolves.toEqual({ count: 0, label: null });
   });
 
-  it('writes the cells plainly when the workbook has no undo log, and gives the selection as its top-left cell', async () => {
-    const o = office();
-    await o.target.apply(template().change, 'template');
-    expect(o.calls).toEqual(['structure', `writeCells ${REGISTRY_SHEET}`, 'writeCells 예산팀']);
-    await expect(o.target.selection()).resolves.toEqual({ sheet: 'S', at: { row: 4, col: 2 } });
-    // This port reads no names: the list falls back to the registry rows of the sheets.
-    expect(o.target.readRegistry).toBeUndefined();
+  it('writes through the port when the services carry no undo log, and gives the selection as its top-left cell', async () => {
+    const fake = excelOverFake(base());
+    const target = officeTarget({ ...fake.office, undo: undefined });
+    await target.apply(template(await target.readSheets()).change, 'template');
+    expect(await fake.workbook.peekUndo()).toMatchObject({ count: 1, last: { label: 'template' } });
+    // The template showed its sheet; the selection is read there.
+    await expect(target.selection()).resolves.toEqual({ sheet: '예산팀', at: { row: 0, col: 0 } });
   });
 
-  it("draws the summary's chart by rows, named so a refresh replaces it", async () => {
-    const o = office();
-    await o.target.addChart!('총괄', { r0: 9, c0: 3, r1: 9, c1: 6 }, { title: '연도별 합계', categories: { r0: 1, c0: 3, r1: 1, c1: 6 } });
-    expect(o.structure.addColumnChart).toHaveBeenCalledWith('총괄', { r0: 9, c0: 3, r1: 9, c1: 6 }, { title: '연도별 합계', name: 'RT_summary_chart', seriesBy: 'Rows', categories: { r0: 1, c0: 3, r1: 1, c1: 6 } });
+  it("the summary's chart is drawn by rows in the same change, and one undo takes back the sheet and the chart", async () => {
+    const fake = excelOverFake(base());
+    const target = officeTarget(fake.office);
+    await target.apply(template(await target.readSheets()).change, 'template');
+    const before = fake.state();
+    const services = structuredServices('office', target, async () => structuredKit);
+    const outcome = await services.buildSummary();
+    expect(outcome).toMatchObject({ ok: true, chart: true });
+    expect(fake.excel.sheetNamed('총괄')!.charts).toEqual([expect.objectContaining({ name: SUMMARY_CHART, seriesBy: 'Rows', title: '연도별 합계' })]);
+    await fake.office.undo!.undoLast();
+    expect(fake.state()).toEqual(before);
   });
 });
 
