@@ -69,42 +69,48 @@ function fromResult(result: FormulaResult, date1904: boolean): Cell {
  * constants all the same, and read as such.
  */
 function isConstantSpelledAsFormula(formula: string, cell: Cell): boolean {
+  if (typeof cell.v !== 'boolean' && cell.error === undefined) return false;
   const f = formula.replace(/^=/, '').trim();
   if (typeof cell.v === 'boolean') return /^(TRUE|FALSE)\(\)$/i.test(f);
-  return cell.error !== undefined && f.toUpperCase() === cell.error.toUpperCase();
+  return f.toUpperCase() === (cell.error ?? '').toUpperCase();
 }
 
-/** One exceljs cell as grid data, or null when it holds nothing. */
+/**
+ * One exceljs cell as grid data, or null when it holds nothing. Each getter of an exceljs cell goes through its
+ * value object (and `value` of a formula copies its model), so every cell is asked its type once and then only
+ * what that type holds.
+ */
 export function toGridCell(c: ExcelCell, date1904: boolean): Cell | null {
-  const value = c.value as unknown;
   switch (c.type) {
     case ValueType.Null:
     case ValueType.Merge:
       return null;
     case ValueType.Number:
     case ValueType.Boolean:
-      return withFormat({ v: value as number | boolean }, c.numFmt);
+      return withFormat({ v: c.value as number | boolean }, c.numFmt);
     case ValueType.String:
     case ValueType.SharedString:
-      return withFormat({ v: String(value) }, c.numFmt);
+      return withFormat({ v: String(c.value) }, c.numFmt);
     case ValueType.RichText:
-      return withFormat({ v: plainText(value) }, c.numFmt);
+      return withFormat({ v: plainText(c.value) }, c.numFmt);
     case ValueType.Date:
-      return withFormat({ v: dateToSerial(value as Date, date1904), date: true }, c.numFmt);
+      return withFormat({ v: dateToSerial(c.value as Date, date1904), date: true }, c.numFmt);
     case ValueType.Hyperlink:
-      return withFormat({ v: plainText((value as { text?: unknown }).text) }, c.numFmt);
+      return withFormat({ v: plainText((c.value as { text?: unknown }).text) }, c.numFmt);
     case ValueType.Error:
-      return withFormat({ v: null, error: (value as { error: string }).error }, c.numFmt);
+      return withFormat({ v: null, error: (c.value as { error: string }).error }, c.numFmt);
     case ValueType.Formula: {
       // `formula` is the master's text for a shared-formula child already moved to this cell (B7 → C7).
-      const formula = c.formula ?? (value as { formula?: string }).formula;
+      const formula = c.formula;
       // `value` drops a falsy cached result (a total of 0 would read as uncomputed); `result` keeps it.
       const cell = fromResult(c.result as FormulaResult, date1904);
-      if (formula && !isConstantSpelledAsFormula(formula, cell)) cell.f = formula.replace(/^=/, '');
+      if (formula && !isConstantSpelledAsFormula(formula, cell)) cell.f = formula.charCodeAt(0) === 61 /* = */ ? formula.slice(1) : formula;
       return withFormat(cell, c.numFmt);
     }
-    default:
+    default: {
+      const value = c.value as unknown;
       return value === null || value === undefined ? null : withFormat({ v: plainText(value) }, c.numFmt);
+    }
   }
 }
 
@@ -128,24 +134,32 @@ function mergesOf(ws: Worksheet): CellRange[] {
 
 /**
  * One worksheet as a grid trimmed to the cells that hold something: a sheet whose dimension or formatted rows
- * claim a million rows still yields only as many rows as carry values.
+ * claim a million rows still yields only as many rows as carry values. Rows and cells are looked up where they
+ * are (findRow, findCell) rather than through eachRow and eachCell, which ask every cell its type twice more.
  */
 export function worksheetToGrid(ws: Worksheet, date1904 = false): SheetGrid {
   const rows: (Cell | null)[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  const rowCount = ws.rowCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
     let line: (Cell | null)[] | undefined;
-    row.eachCell({ includeEmpty: false }, (c, colNumber) => {
+    const cellCount = row.cellCount;
+    for (let col = 1; col <= cellCount; col++) {
+      const c = row.findCell(col);
+      if (!c) continue;
       const cell = toGridCell(c, date1904);
-      if (!cell) return;
+      if (!cell) continue;
       if (!line) line = [];
-      while (line.length < colNumber - 1) line.push(null);
-      line[colNumber - 1] = cell;
-    });
+      while (line.length < col - 1) line.push(null);
+      line[col - 1] = cell;
+    }
     if (line) {
+      const rowNumber = row.number;
       while (rows.length < rowNumber - 1) rows.push([]);
       rows[rowNumber - 1] = line;
     }
-  });
+  }
   const grid: SheetGrid = { name: ws.name, cells: rows, merges: mergesOf(ws) };
   const state = ws.state as string;
   if (state === 'hidden' || state === 'veryHidden') grid.state = state;
