@@ -20,6 +20,10 @@ export {
   type SpecKind,
   type SpecProblem,
   type SpecParse,
+  type SpecProblemCode,
+  type SpecProblemParams,
+  SPEC_PROBLEM_CODES,
+  MONEY_KINDS,
 } from './schema';
 export { specGeometry, resolveRelations, captionSpecs, captionText, captionCell, rateTargets, unitLine, type SpecGeometry } from './layout';
 export * from './kinds';

@@ -99,11 +99,22 @@ export function resolveRelations(spec: TableSpec, geo: SpecGeometry, tableId: st
     const family = `spec:${tableId}:${i}:${rel.type}`;
     const lines = (over: 'columns' | 'rows', only: LabelPath[] | undefined) =>
       over === 'columns' ? (only ? only.map(rowOf) : allRows()) : only ? only.map(colOf) : allCols();
-    const at = (over: 'columns' | 'rows', line: number, p: LabelPath): CellRef => (over === 'columns' ? { row: line, col: colOf(p) } : { row: rowOf(p), col: line });
+    const at = (over: 'columns' | 'rows', line: number, p: LabelPath, comp?: number): CellRef => {
+      const ref: CellRef = over === 'columns' ? { row: line, col: colOf(p) } : { row: rowOf(p), col: line };
+      if (comp !== undefined) ref.comp = comp;
+      return ref;
+    };
     switch (rel.type) {
       case 'sum':
         for (const line of lines(rel.over, rel.only)) {
-          out.push({ type: 'sum', axis: rel.over === 'columns' ? 'row' : 'column', total: at(rel.over, line, rel.total), parts: rel.parts.map((p) => at(rel.over, line, p)), evidence: 'spec', family });
+          out.push({
+            type: 'sum',
+            axis: rel.over === 'columns' ? 'row' : 'column',
+            total: at(rel.over, line, rel.total, rel.comp?.total),
+            parts: rel.parts.map((p) => at(rel.over, line, p, rel.comp?.parts)),
+            evidence: 'spec',
+            family,
+          });
         }
         break;
       case 'circled': {
@@ -123,9 +134,9 @@ export function resolveRelations(spec: TableSpec, geo: SpecGeometry, tableId: st
         for (const line of lines(rel.over, rel.only)) {
           out.push({
             type: 'rate',
-            target: at(rel.over, line, rel.target),
-            numerator: at(rel.over, line, rel.numerator),
-            denominator: at(rel.over, line, rel.denominator),
+            target: at(rel.over, line, rel.target, rel.comp?.target),
+            numerator: at(rel.over, line, rel.numerator, rel.comp?.numerator),
+            denominator: at(rel.over, line, rel.denominator, rel.comp?.denominator),
             scale: rel.scale,
             decimals: rel.decimals,
             evidence: 'spec',
@@ -135,7 +146,14 @@ export function resolveRelations(spec: TableSpec, geo: SpecGeometry, tableId: st
         break;
       case 'diff':
         for (const line of lines(rel.over, rel.only)) {
-          out.push({ type: 'diff', target: at(rel.over, line, rel.target), later: at(rel.over, line, rel.later), earlier: at(rel.over, line, rel.earlier), evidence: 'spec', family });
+          out.push({
+            type: 'diff',
+            target: at(rel.over, line, rel.target, rel.comp?.target),
+            later: at(rel.over, line, rel.later, rel.comp?.later),
+            earlier: at(rel.over, line, rel.earlier, rel.comp?.earlier),
+            evidence: 'spec',
+            family,
+          });
         }
         break;
       case 'caption':
@@ -150,17 +168,19 @@ export function captionSpecs(spec: TableSpec): Extract<RelationSpec, { type: 'ca
   return spec.relations.filter((r): r is Extract<RelationSpec, { type: 'caption' }> => r.type === 'caption');
 }
 
-/** The text a caption line reads: '□ 2021년 소요예산 : 32,300천원'. */
+/** The text a caption line reads: '□ 2021년 소요예산 : 32,300천원' ('□ 소요예산 : …' when it names no year). */
 export function captionText(rel: Extract<RelationSpec, { type: 'caption' }>, figure: string, unit: string): string {
-  return `□ ${rel.year}년 ${rel.phrase} : ${figure}${unit}`;
+  return `□ ${rel.year !== undefined ? `${rel.year}년 ` : ''}${rel.phrase} : ${figure}${unit}`;
 }
 
-/** The cell a caption states, at this geometry. */
+/** The cell a caption states, at this geometry (with the component its figure states, for a compound cell). */
 export function captionCell(rel: Extract<RelationSpec, { type: 'caption' }>, geo: SpecGeometry): CellRef {
-  return {
+  const ref: CellRef = {
     row: geo.range.r0 + geo.headerRows + geo.rowPaths.findIndex((r) => samePath(r, rel.row)),
     col: geo.range.c0 + geo.labelCols + geo.columnPaths.findIndex((c) => samePath(c, rel.column)),
   };
+  if (rel.comp?.cell !== undefined) ref.comp = rel.comp.cell;
+  return ref;
 }
 
 /** Body cells a rate writes into (they take the rate format rather than the amount format). */
@@ -168,7 +188,7 @@ export function rateTargets(relations: readonly Relation[]): Set<string> {
   return new Set(relations.filter((r) => r.type === 'rate').map((r) => `${(r as { target: CellRef }).target.row},${(r as { target: CellRef }).target.col}`));
 }
 
-/** The unit line: '(단위 : 천원)'. */
+/** The unit line: '(단위 : 천원)'; none ('') for a table that names no unit. */
 export function unitLine(unit: string): string {
-  return `(단위 : ${unit})`;
+  return unit === '' ? '' : `(단위 : ${unit})`;
 }

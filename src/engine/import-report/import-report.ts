@@ -22,6 +22,7 @@ import {
   specDifference,
   type RegistryEntry,
 } from '../registry';
+import type { SpecProblem } from '../../specs';
 
 /** The report's own format: thousands separators, △ for negatives, '-' for zero. */
 export const REPORT_NUMBER_FORMAT = '#,##0;"△"#,##0;"-"';
@@ -41,8 +42,10 @@ export interface ImportedTable {
   title?: string;
   /** The registry id when the table was registered as a structured table. */
   id?: string;
-  /** Why a table was left unregistered (detection still finds and checks it). */
+  /** Why a table was left unregistered (detection still finds and checks it), in English for logs. */
   unregistered?: string;
+  /** The same as data, for messages in the user's language (src/messages: specProblemMessage). */
+  problems?: SpecProblem[];
 }
 
 export interface ReportImport {
@@ -99,8 +102,8 @@ const UNIT_AFTER_DIGIT = new RegExp(`\\d\\s*(${[...UNIT_WORDS].sort((a, b) => b.
 
 /**
  * A unit for a table whose unit line names none: the money unit its figures are written in ('116건/ 4,817백만원'
- * → 백만원), else the unit its figures or its captions most often name ('4회', '정원 22명' → 명). A spec needs one;
- * for counts it only says the figures are exact, which they are.
+ * → 백만원), else the unit its figures or its captions most often name ('4회', '정원 22명' → 명). A table of amounts
+ * needs one to be registered; a table of counts that names none is registered without one (its figures are exact).
  */
 export function guessUnit(sheet: SheetGrid, table: Table): string | undefined {
   const counts = new Map<string, number>();
@@ -137,17 +140,27 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
 
   const now = options.now ?? '1970-01-01T00:00:00.000Z';
   const entries: RegistryEntry[] = [];
+  const refused = (base: ImportedTable, problems: SpecProblem[]): ImportedTable => ({
+    ...base,
+    unregistered: problems.map((p) => `${p.path.join('.') || 'spec'}: ${p.message}`).join('; '),
+    problems,
+  });
   const tables: ImportedTable[] = found.map((t) => {
     const base: ImportedTable = { sheet: t.sheet, range: t.range, kind: t.kind, ...(t.title ? { title: t.title } : {}) };
-    if (options.register === false) return { ...base, unregistered: 'registration not asked for' };
+    if (options.register === false) return refused(base, [{ code: 'register.not-asked', path: [], message: 'registration not asked for' }]);
     const sheet = sheets[order.get(t.sheet)!];
+    // A table of counts whose unit line names none is registered without one (its figures are exact either way).
     const adopted = adoptTable(t, t.unit ? {} : { unit: guessUnit(sheet, t) });
-    if (!adopted.ok) return { ...base, unregistered: adopted.problems.map((p) => `${p.path.join('.') || 'spec'}: ${p.message}`).join('; ') };
+    if (!adopted.ok) return refused(base, adopted.problems);
     // Registered tables are checked by their spec alone: one that cannot declare every relation detection finds
-    // (components of compound cells such as '22(22)') would lose checks, so it stays with detection.
-    if (adopted.dropped > 0) return { ...base, unregistered: `its spec cannot declare ${adopted.dropped} of its relations (compound cells)` };
+    // would lose checks, so it stays with detection.
+    if (adopted.dropped > 0) {
+      return refused(base, [{ code: 'register.undeclared-relations', path: ['relations'], params: { count: adopted.dropped }, message: `its spec cannot declare ${adopted.dropped} of its relations` }]);
+    }
     const differs = specDifference(sheet, adopted.spec, t.range);
-    if (differs) return { ...base, unregistered: `the spec would not match the sheet (${differs.reason} at ${differs.cell})` };
+    if (differs) {
+      return refused(base, [{ code: 'register.spec-differs', path: [], params: { reason: differs.reason, cell: differs.cell }, message: `the spec would not match the sheet (${differs.reason} at ${differs.cell})` }]);
+    }
     const id = newTableId(t.kind, entries.map((e) => e.id));
     entries.push({ id, sheet: t.sheet, range: t.range, kind: t.kind, spec: adopted.spec, created: now, updated: now });
     return { ...base, id };
@@ -164,7 +177,7 @@ export function importReportText(text: string, options: ImportOptions = {}): Rep
       if (!worse) continue;
       entries.splice(entries.findIndex((e) => e.id === t.id), 1);
       delete t.id;
-      t.unregistered = 'its spec would check it with errors detection does not find';
+      Object.assign(t, refused(t, [{ code: 'register.checks-worse', path: [], message: 'its spec would check it with errors detection does not find' }]));
     }
   }
   const definedNames = entries.map((e) => ({ name: definedNameOf(e.id), reference: absoluteReference(e.sheet, e.range) }));

@@ -1,10 +1,13 @@
 /**
  * Adopt: a detected table becomes a spec that declares what detection inferred — its header tree, its row
  * groups and its relations by label path — with the user's corrections (this row is not a total, that column
- * is not a part). What a spec cannot say (components of compound cells, 증감률 without a 증감 line) is left out.
+ * is not a part). Relations between components of compound cells ('22(22)' = 정원(현원), '766(84.5%)') are declared
+ * with their component indices. What a spec cannot say (증감률 without a 증감 line, a sum whose parts mix
+ * components) is left out and counted in `dropped`.
  */
 import type { CellRef } from '../grid/types';
-import type { Relation, Table } from '../model/table';
+import type { Table } from '../model/table';
+import { parseCaptionAmount } from '../relations/captions';
 import { parseTableSpec, type LabelNode, type RelationSpec, type SpecProblem, type TableSpec } from '../../specs';
 
 export interface AdoptCorrections {
@@ -16,7 +19,10 @@ export interface AdoptCorrections {
   notPartRows?: number[];
   /** Sheet columns that are not parts of any row sum ('비고' is a remark here). */
   notPartColumns?: number[];
-  /** The unit when detection found none (or found the wrong one). */
+  /**
+   * The unit when detection found none (or found the wrong one). A table of counts may go without one; a table
+   * of amounts (MONEY_KINDS) may not: its problem is 'spec.unit-required'.
+   */
   unit?: string;
   title?: string;
 }
@@ -55,9 +61,8 @@ function rowPaths(table: Table): string[][] {
 }
 
 export function adoptTable(table: Table, corrections: AdoptCorrections = {}): AdoptResult {
-  if (table.kind === 'text') return { ok: false, problems: [{ path: ['kind'], message: 'a text table has no figures to declare' }] };
-  const unit = corrections.unit ?? table.unit;
-  if (!unit) return { ok: false, problems: [{ path: ['unit'], message: 'the table names no unit: give one' }] };
+  if (table.kind === 'text') return { ok: false, problems: [{ code: 'adopt.text-table', path: ['kind'], message: 'a text table has no figures to declare' }] };
+  const unit = corrections.unit?.trim() || table.unit || '';
   const body = table.columns.filter((c) => !c.isLabel);
   const columnPath = new Map(body.map((c) => [c.col, c.path.map((s) => s.trim())]));
   const rows = table.labelCols > 0 ? rowPaths(table) : table.rows.map(() => ['현황']);
@@ -81,13 +86,15 @@ export function adoptTable(table: Table, corrections: AdoptCorrections = {}): Ad
   const col = (r: CellRef) => columnPath.get(r.col);
   const row = (r: CellRef) => rowPath.get(r.row);
   for (const rel of table.relations) {
-    const refs = refsOf(rel);
-    if (refs.some((r) => r.comp !== undefined)) {
-      dropped++;
-      continue;
-    }
     if (rel.type === 'sum') {
       const labelTotal = rel.total.col < table.range.c0 + table.labelCols;
+      const partComps = new Set(rel.parts.map((p) => p.comp));
+      // One component index for every part: '22(22)' sums 정원 with 정원; a mix cannot be said by role.
+      if (partComps.size > 1 || (labelTotal && [rel.total, ...rel.parts].some((r) => r.comp !== undefined))) {
+        dropped++;
+        continue;
+      }
+      const comp = components({ total: rel.total.comp, parts: rel.parts[0]?.comp });
       if (labelTotal) {
         const parts = rel.parts.filter((p) => !notPartCols.has(p.col)).map(col);
         if (parts.some((p) => !p) || !row(rel.total) || parts.length === 0) { dropped++; continue; }
@@ -99,11 +106,11 @@ export function adoptTable(table: Table, corrections: AdoptCorrections = {}): Ad
       if (sameRow && !notTotalCols.has(rel.total.col)) {
         const parts = rel.parts.filter((p) => !notPartCols.has(p.col));
         if (parts.length === 0 || !col(rel.total) || parts.some((p) => !col(p)) || !row(rel.total)) { dropped++; continue; }
-        add({ type: 'sum', over: 'columns', total: col(rel.total)!, parts: parts.map((p) => col(p)!) }, row(rel.total)!);
+        add({ type: 'sum', over: 'columns', total: col(rel.total)!, parts: parts.map((p) => col(p)!), ...comp }, row(rel.total)!);
       } else if (sameCol && !notTotalRows.has(rel.total.row)) {
         const parts = rel.parts.filter((p) => !notPartRows.has(p.row));
         if (parts.length === 0 || !row(rel.total) || parts.some((p) => !row(p)) || !col(rel.total)) { dropped++; continue; }
-        add({ type: 'sum', over: 'rows', total: row(rel.total)!, parts: parts.map((p) => row(p)!) }, col(rel.total)!);
+        add({ type: 'sum', over: 'rows', total: row(rel.total)!, parts: parts.map((p) => row(p)!), ...comp }, col(rel.total)!);
       } else dropped++;
       continue;
     }
@@ -114,13 +121,18 @@ export function adoptTable(table: Table, corrections: AdoptCorrections = {}): Ad
       const path = over === 'columns' ? col : row;
       const line = over === 'columns' ? row(t) : col(t);
       if (!over || !path(t) || !path(a) || !path(b) || !line) { dropped++; continue; }
-      if (rel.type === 'rate') add({ type: 'rate', over, target: path(t)!, numerator: path(a)!, denominator: path(b)!, scale: rel.scale, decimals: rel.decimals }, line);
-      else add({ type: 'diff', over, target: path(t)!, later: path(a)!, earlier: path(b)! }, line);
+      if (rel.type === 'rate') {
+        const comp = components({ target: t.comp, numerator: a.comp, denominator: b.comp });
+        add({ type: 'rate', over, target: path(t)!, numerator: path(a)!, denominator: path(b)!, scale: rel.scale, decimals: rel.decimals, ...comp }, line);
+      } else add({ type: 'diff', over, target: path(t)!, later: path(a)!, earlier: path(b)!, ...components({ target: t.comp, later: a.comp, earlier: b.comp }) }, line);
       continue;
     }
     if (rel.type === 'caption') {
-      if (rel.year === undefined || !row(rel.cell) || !col(rel.cell)) { dropped++; continue; }
-      add({ type: 'caption', year: rel.year, row: row(rel.cell)!, column: col(rel.cell)!, phrase: '소요예산' }, null);
+      // A caption's figure i states component i of the cell ('정원 22명(현원 22명)' over '22(22)').
+      if (!row(rel.cell) || !col(rel.cell) || rel.cell.comp !== rel.caption.comp) { dropped++; continue; }
+      const caption: RelationSpec = { type: 'caption', row: row(rel.cell)!, column: col(rel.cell)!, phrase: captionPhrase(table, rel.caption.row), ...components({ cell: rel.cell.comp }) };
+      if (rel.year !== undefined) caption.year = rel.year;
+      add(caption, null);
     }
   }
 
@@ -144,15 +156,16 @@ export function adoptTable(table: Table, corrections: AdoptCorrections = {}): Ad
   return parsed.ok ? { ok: true, spec: parsed.spec, dropped } : parsed;
 }
 
-function refsOf(rel: Relation): CellRef[] {
-  switch (rel.type) {
-    case 'sum':
-      return [rel.total, ...rel.parts];
-    case 'rate':
-      return [rel.target, rel.numerator, rel.denominator];
-    case 'diff':
-      return [rel.target, rel.later, rel.earlier];
-    case 'caption':
-      return [rel.cell];
-  }
+/** `{ comp: {…} }` naming the roles that read a component, or nothing when every role reads its whole cell. */
+function components<K extends string>(roles: Record<K, number | undefined>): { comp?: Partial<Record<K, number>> } {
+  const comp: Partial<Record<K, number>> = {};
+  for (const [role, index] of Object.entries(roles) as [K, number | undefined][]) if (index !== undefined) comp[role] = index;
+  return Object.keys(comp).length > 0 ? { comp } : {};
+}
+
+/** What a caption calls its figure: '인력' for a staffing caption, '소요예산' for the budget's. */
+function captionPhrase(table: Table, row: number): string {
+  const line = table.captions.find((c) => c.row === row);
+  const amount = line ? parseCaptionAmount(line.text) : null;
+  return amount?.subject === 'staff' ? amount.label : '소요예산';
 }

@@ -5,10 +5,10 @@
  * for the table, and the range is left to detection so its figures are still checked.
  */
 import { rangeToA1, toA1 } from '../grid/a1';
-import type { CellRange, SheetGrid } from '../grid/types';
+import type { CellRange, CellRef, SheetGrid } from '../grid/types';
 import type { Finding } from '../model/finding';
 import type { Relation, Table } from '../model/table';
-import { parseCaptionAmount, moneyFactor } from '../relations/captions';
+import { amountCaption, moneyFactor, unitOfColumn } from '../relations/captions';
 import { specTable } from '../templates';
 import { captionSpecs, sameLabel, type TableSpec } from '../../specs';
 import { REGISTRY_SHEET, type RegistryEntry, type RegistryProblem, type RegistryRead } from './registry-rows';
@@ -60,26 +60,45 @@ export function specDifference(sheet: SheetGrid, spec: TableSpec, range: CellRan
   return null;
 }
 
-/** Caption relations for the spec's caption lines, read from the lines above the table (unit line directly above). */
+/**
+ * Caption relations for the spec's captions, read the way detection reads them: the nearest line above the table
+ * that states an amount (unit, basis and ※ lines passed over), one figure per relation — a caption's figure `i`
+ * states component `i` of a compound cell ('정원 22명(현원 22명)' over '22(22)').
+ */
 function captionRelations(sheet: SheetGrid, spec: TableSpec, table: Table): Relation[] {
   const specs = captionSpecs(spec);
+  if (specs.length === 0) return [];
+  const found = amountCaption(sheet, table);
+  if (!found) return [];
+  const { line, amount } = found;
   const out: Relation[] = [];
-  specs.forEach((c, i) => {
-    const row = table.range.r0 - 1 - specs.length + i;
-    const col = table.range.c0;
-    if (row < 0) return;
-    const amount = parseCaptionAmount(textAt(sheet, row, col));
-    if (!amount || amount.figures.length !== 1 || amount.year !== c.year) return;
-    const fig = amount.figures[0];
-    const captionFactor = moneyFactor(fig.unit);
-    const tableFactor = moneyFactor(spec.unit);
-    if (captionFactor === undefined || tableFactor === undefined) return;
-    const cell = table.rows.find((r) => sameLabel(r.path.join('/'), c.row.join('/')));
+  for (const c of specs) {
+    if (c.year !== undefined && amount.year !== undefined && amount.year !== c.year) continue;
+    const index = c.comp?.cell;
+    if (index === undefined && amount.figures.length !== 1) continue;
+    const fig = amount.figures[index ?? 0];
+    const row = table.rows.find((r) => sameLabel(r.path.join('/'), c.row.join('/')));
     const column = table.columns.find((x) => !x.isLabel && sameLabel(x.path.join('/'), c.column.join('/')));
-    if (!cell || !column) return;
-    out.push({ type: 'caption', caption: { row, col }, amount: (fig.value * captionFactor) / tableFactor, cell: { row: cell.row, col: column.col }, year: c.year, family: `spec:${table.id}:caption:${c.year}` });
-    table.captions.push({ row, col, text: textAt(sheet, row, col), kind: 'amount' });
-  });
+    if (!fig || !row || !column) continue;
+    const unit = unitOfColumn(table, column.col);
+    const captionFactor = moneyFactor(fig.unit);
+    const tableFactor = moneyFactor(unit);
+    let value = fig.value;
+    if (captionFactor !== undefined && tableFactor !== undefined) value = (fig.value * captionFactor) / tableFactor;
+    // An amount in 원 over a table of counts states nothing about it.
+    else if (captionFactor !== undefined && unit !== undefined) continue;
+    const cell: CellRef = { row: row.row, col: column.col };
+    const caption: CellRef = { row: line.row, col: line.col };
+    if (index !== undefined) {
+      cell.comp = index;
+      caption.comp = index;
+    }
+    const rel: Relation = { type: 'caption', caption, amount: value, cell, family: `spec:${table.id}:caption:${line.row}` };
+    const year = c.year ?? amount.year;
+    if (year !== undefined) rel.year = year;
+    out.push(rel);
+  }
+  if (out.length > 0) table.captions.push({ row: line.row, col: line.col, text: line.text, kind: 'amount' });
   return out;
 }
 

@@ -202,10 +202,22 @@ describe('adoptTable', () => {
     expect(registered.tables[0].relations.every((r) => r.type === 'caption' || r.evidence === 'spec')).toBe(true);
   });
 
-  it('a table with no unit asks for one', () => {
+  it('a table of counts with no unit is registered without one; a table of amounts asks for its unit', () => {
+    const counts = instantiateTemplate(defaultSpecs().crosstab, { sheet: 'S' });
+    const detectedCounts = { ...checkWorkbook([filledTemplate(counts, [1, 2, 3])]).tables[0], unit: undefined };
+    const plain = adoptTable(detectedCounts);
+    expect(plain.ok && plain.spec.unit).toBe('');
+    expect(adoptTable(detectedCounts, { unit: '건' })).toMatchObject({ ok: true, spec: { unit: '건' } });
+
+    const budget = instantiateTemplate(defaultSpecs()['budget-by-year'], { sheet: 'S' });
+    const detectedBudget = { ...checkWorkbook([filledTemplate(budget, [1, 2, 3])]).tables[0], unit: undefined };
+    expect(adoptTable(detectedBudget)).toEqual({ ok: false, problems: [{ code: 'spec.unit-required', path: ['unit'], params: { kind: 'budget-by-year' }, message: expect.any(String) }] });
+    expect(adoptTable(detectedBudget, { unit: ' 천원 ' })).toMatchObject({ ok: true, spec: { unit: '천원' } });
+  });
+
+  it('a text table is refused as data: a code and a path', () => {
     const b = instantiateTemplate(defaultSpecs().crosstab, { sheet: 'S' });
-    const detected = { ...checkWorkbook([filledTemplate(b, [1, 2, 3])]).tables[0], unit: undefined };
-    expect(adoptTable(detected)).toEqual({ ok: false, problems: [{ path: ['unit'], message: expect.stringMatching(/unit/) }] });
-    expect(adoptTable(detected, { unit: '건' }).ok).toBe(true);
+    const table = { ...checkWorkbook([filledTemplate(b, [1, 2, 3])]).tables[0], kind: 'text' as const };
+    expect(adoptTable(table)).toEqual({ ok: false, problems: [{ code: 'adopt.text-table', path: ['kind'], message: expect.any(String) }] });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { checkWorkbook } from '../check-workbook';
 import { planWorkbookFill } from '../fill';
-import { rangeToA1, toA1 } from '../grid/a1';
+import { fromA1, rangeToA1, toA1 } from '../grid/a1';
 import type { SheetGrid } from '../grid/types';
 import { applyCellWrites } from '../undo';
 import { defaultSpecs, makeBudgetByYearSpec, makeCouncilSessionsSpec, type TableSpec } from '../../specs';
@@ -96,13 +96,49 @@ describe('instantiateTemplate: shapes', () => {
     expect(() => instantiateTemplate(defaultSpecs().crosstab, { at: { row: -1, col: 0 } })).toThrow(RangeError);
   });
 
+  it('writes no unit line for a table of counts that names no unit', () => {
+    const spec = { ...defaultSpecs()['counts-by-field'], unit: '' };
+    const block = instantiateTemplate(spec, { sheet: 'S' });
+    expect(block.writes.some((w) => typeof w.value === 'string' && w.value.startsWith('(단위'))).toBe(false);
+    expect(block.range.r0).toBe(0);
+    expect(block.table.unit).toBeUndefined();
+  });
+
   it('defaults the sheet to the team', () => {
     expect(instantiateTemplate(defaultSpecs().crosstab, { team: '예산팀' }).sheet).toBe('예산팀');
   });
 });
 
+/** A SUM formula's figure over a sheet, read the way a spreadsheet reads it (ranges and lists; text adds nothing). */
+function sumOf(sheet: SheetGrid, formula: string): number | null {
+  const m = /^SUM\((.*)\)$/.exec(formula);
+  if (!m) return null;
+  let total = 0;
+  for (const arg of m[1].split(',')) {
+    const [from, to = from] = arg.split(':').map((a) => fromA1(a)!);
+    for (let r = from.row; r <= to.row; r++) {
+      for (let c = from.col; c <= to.col; c++) {
+        const v = sheet.cells[r]?.[c]?.v;
+        if (typeof v === 'number') total += v;
+      }
+    }
+  }
+  return total;
+}
+
 describe.each(specs)('template %s', (_kind, spec) => {
   const block = instantiateTemplate(spec, { sheet: '팀', at: { row: 1, col: 1 }, title: '□ 현황' });
+
+  it('caches the value of every formula it writes, as a reader that does not recalculate will show it', () => {
+    const drawn = drawTemplate(block);
+    for (const w of block.writes.filter((x) => x.formula !== undefined)) {
+      const at = `${toA1(w.row, w.col)} =${w.formula}`;
+      expect({ at, cached: w.value === null || w.value === undefined ? 'none' : 'cached' }).toEqual({ at, cached: 'cached' });
+      const sum = sumOf(drawn, w.formula!);
+      if (sum !== null) expect({ at, value: w.value }).toEqual({ at, value: sum });
+      else if (w.formula!.startsWith('IF(')) expect({ at, value: w.value }).toEqual({ at, value: '' });
+    }
+  });
 
   it('is found by checkWorkbook as one table over its range, with relations', () => {
     const sheet = filledTemplate(block, [3, 5, 8, 13, 21, 34]);

@@ -66,7 +66,6 @@ export function specTable(spec: TableSpec, sheet: string, origin: { row: number;
     headerRows: geometry.headerRows,
     labelCols: geometry.labelCols,
     kind: spec.kind,
-    unit: spec.unit,
     captions: [],
     headers: [...geometry.headers, ...geometry.rowLabels],
     columns: geometry.columns,
@@ -74,6 +73,7 @@ export function specTable(spec: TableSpec, sheet: string, origin: { row: number;
     relations: resolveRelations(spec, geometry, id),
   };
   if (spec.title) table.title = spec.title;
+  if (spec.unit !== '') table.unit = spec.unit;
   return { table, geometry };
 }
 
@@ -83,8 +83,11 @@ export function instantiateTemplate(spec: TableSpec, placement: TemplatePlacemen
   const at = placement.at ?? { row: 0, col: 0 };
   if (!Number.isInteger(at.row) || !Number.isInteger(at.col) || at.row < 0 || at.col < 0) throw new RangeError('a template goes at a cell on the sheet');
   const title = placement.title ?? spec.title;
-  const captions = captionSpecs(spec);
-  const headerRow = at.row + (title ? 1 : 0) + captions.length + 1;
+  // A caption over one component of a compound cell ('정원 22명(현원 22명)') describes text a template never
+  // writes (its body holds plain figures), so only plain captions become live caption lines.
+  const captions = captionSpecs(spec).filter((c) => c.comp?.cell === undefined);
+  const unitText = unitLine(spec.unit);
+  const headerRow = at.row + (title ? 1 : 0) + captions.length + (unitText ? 1 : 0);
   const { table, geometry } = specTable(spec, sheet, { row: headerRow, col: at.col });
   if (title) table.title = title;
 
@@ -104,10 +107,11 @@ export function instantiateTemplate(spec: TableSpec, placement: TemplatePlacemen
     captionRelations.push({ type: 'caption', caption: { row: line, col: at.col }, amount: 0, cell: captionCell(c, geometry), year: c.year, family: `spec:${table.id}:caption:${c.year}` });
     line++;
   }
-  const unitText = unitLine(spec.unit);
-  // The report right-aligns the unit line over the table's last column.
-  setCell(rows, line, geometry.range.c1, { v: unitText });
-  captionLines.push({ row: line, col: geometry.range.c1, text: unitText, kind: 'unit' });
+  if (unitText) {
+    // The report right-aligns the unit line over the table's last column.
+    setCell(rows, line, geometry.range.c1, { v: unitText });
+    captionLines.push({ row: line, col: geometry.range.c1, text: unitText, kind: 'unit' });
+  }
   table.captions = captionLines;
   table.relations = [...table.relations, ...captionRelations];
 
