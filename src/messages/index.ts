@@ -4,3 +4,4 @@ export { formatFinding, ruleTitle, RULE_TITLES } from './finding-messages';
 export { readProblemMessage, readProblemReason, type ReadProblemLike } from './read-problem-messages';
 export { figure, shown } from './figures';
 export { fillSkipMessage, type FillSkipLike, type InputText } from './fill-skip-messages';
+export { specProblemMessage, specProblemsMessage, specPlace, type SpecProblemLike } from './spec-problem-messages';
