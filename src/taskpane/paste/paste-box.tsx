@@ -41,10 +41,13 @@ export function PasteBox({ strings, onDone }: PasteBoxProps) {
   };
   const put = async () => {
     setBusy(true);
+    // The preview counted every table the text holds (the button needs one for this very text); the outcome lists
+    // those registered — text tables (duties, project lists) are written but never registered.
+    const written = preview?.tables ?? 0;
     const outcome = await structured.importReport(text);
     setBusy(false);
     const said = outcomeText(outcome, strings.imported, strings);
-    setMessage(outcome.ok ? { text: `${strings.imported} (${outcome.tables.length} ${strings.tablesCount})`, ok: true } : said);
+    setMessage(outcome.ok ? { text: fill(strings.importedCounts, { written: Math.max(written, outcome.tables.length), registered: outcome.tables.length }), ok: true } : said);
     if (outcome.ok) setPreview(null);
     onDone?.(outcome);
   };
