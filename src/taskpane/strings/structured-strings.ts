@@ -137,3 +137,8 @@ export function kindName(kind: string, lang: Lang): string {
   const names = KIND_NAMES[kind];
   return names ? names[lang === 'ko' ? 0 : 1] : kind;
 }
+
+/** What a listed table is called: its title, else its kind as people call it ('소송 현황', never 'lawsuits'). */
+export function tableHeading(title: string | undefined, kind: string, lang: Lang): string {
+  return title?.trim() ? title : kindName(kind, lang);
+}

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { rangeToA1 } from '../../engine/grid/a1';
 import type { RegistryEntry } from '../../engine/registry';
 import { CopyTableButton } from '../copy/copy-table-button';
-import type { StructuredStrings } from '../strings/structured-strings';
+import type { Lang } from '../strings';
+import { tableHeading, type StructuredStrings } from '../strings/structured-strings';
 import { useStructured } from './use-structured';
 
 const useStyles = makeStyles({
@@ -16,13 +17,14 @@ const useStyles = makeStyles({
 
 export interface StructuredListProps {
   strings: StructuredStrings;
+  lang: Lang;
   /** Bumped by the panel after a change, to read the registry again. */
   version: number;
   onCopied?(message: string, ok: boolean): void;
 }
 
 /** The workbook's structured tables by sheet, each with "Copy for report". */
-export function StructuredList({ strings, version, onCopied }: StructuredListProps) {
+export function StructuredList({ strings, lang, version, onCopied }: StructuredListProps) {
   const structured = useStructured();
   const styles = useStyles();
   const [entries, setEntries] = useState<RegistryEntry[] | null>(null);
@@ -65,7 +67,7 @@ export function StructuredList({ strings, version, onCopied }: StructuredListPro
             <ul className={styles.list}>
               {list.map((e) => (
                 <li key={e.id} className={styles.item} data-testid="structured-table" data-id={e.id} data-sheet={e.sheet}>
-                  <Text>{e.spec.title ?? e.kind}</Text>
+                  <Text>{tableHeading(e.spec.title, e.kind, lang)}</Text>
                   <Text size={200} className={styles.range}>
                     {rangeToA1(e.range)}
                   </Text>

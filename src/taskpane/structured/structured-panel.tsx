@@ -4,7 +4,7 @@ import { rangeToA1 } from '../../engine/grid/a1';
 import type { Table } from '../../engine/model/table';
 import { PasteBox } from '../paste/paste-box';
 import type { Lang } from '../strings';
-import { structuredStringsFor } from '../strings/structured-strings';
+import { structuredStringsFor, tableHeading } from '../strings/structured-strings';
 import { TemplateGallery } from '../templates';
 import { AdoptForm } from './adopt-form';
 import { outcomeText } from './outcome-text';
@@ -99,14 +99,14 @@ export function StructuredPanel(props: StructuredPanelProps) {
       {tab === 'templates' && <TemplateGallery strings={s} lang={props.lang} mode={structured.mode} onDone={changed} />}
       {tab === 'tables' && (
         <>
-          <StructuredList strings={s} version={version} onCopied={say} />
+          <StructuredList strings={s} lang={props.lang} version={version} onCopied={say} />
           {detected.length > 0 && (
             <section className={styles.detected} aria-label={s.detected} data-testid="detected-tables">
               <Text weight="semibold">{s.detected}</Text>
               {detected.map((t) => (
                 <div key={t.id} data-testid="detected-table" data-table={t.id}>
                   <div className={styles.row}>
-                    <Text>{t.title ?? t.kind}</Text>
+                    <Text>{tableHeading(t.title, t.kind, props.lang)}</Text>
                     <Text size={200}>{`${t.sheet}!${rangeToA1(t.range)}`}</Text>
                     <Button size="small" onClick={() => setAdopting(adopting === t.id ? null : t.id)}>
                       {s.adopt}
