@@ -158,8 +158,13 @@ export class TableFigures {
     this.width = Math.max(0, c1 - c0 + 1);
     this.height = Math.max(0, r1 - r0 + 1);
     const size = this.width * this.height;
-    this.meta = new Array<number>(size).fill(UNREAD);
-    this.values = new Array<number>(size).fill(0);
+    // Filled by push: packed small-integer arrays, cheaper than holes filled by Array.prototype.fill.
+    this.meta = [];
+    this.values = [];
+    for (let i = 0; i < size; i++) {
+      this.meta.push(UNREAD);
+      this.values.push(0);
+    }
     this.firstDataCol = c0 + layout.labelCols;
     // '(단위 : 건, 백만원)': columns carry their own units, and counts (건수) add up exactly beside 백만원 amounts.
     let ownUnits = false;
@@ -276,6 +281,14 @@ export class TableFigures {
 
   private coarseAt(row: number, col: number): boolean {
     return (this.coarseCols !== undefined && this.coarseCols.has(col)) || (this.coarseRows !== undefined && this.coarseRows.has(row));
+  }
+
+  /**
+   * Components of the cell at a slot when it is read already (a data cell whose kindAt was asked); 0 when not
+   * known yet (a label cell), and 255 for that many or more.
+   */
+  knownComponentsAt(slot: number): number {
+    return (this.meta[slot] & COMPS_MASK) >>> COMPS_SHIFT;
   }
 
   /** Components of the cell at a slot: 2 for "22(22)", 1 for a plain figure, a blank or words. */

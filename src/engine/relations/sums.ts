@@ -13,7 +13,7 @@ import type { CellRef, SheetGrid } from '../grid/types';
 import { isDiffLabel, isRateLabel, isRemarkLabel, memoByString, normalizeLabel, totalLabelKind } from '../labels';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
-import { BLANK, NO_FIGURE, figuresOf, type Figure, type TableFigures } from './sum-values';
+import { BLANK, FIGURE, NO_FIGURE, figuresOf, type Figure, type TableFigures } from './sum-values';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 type Axis = 'row' | 'column';
@@ -243,6 +243,17 @@ function verdict(total: number, totalEmpty: boolean, allEmpty: boolean, sum: num
   return total !== 0 ? 3 : 2;
 }
 
+/** judgePlain's answer when the equation must be judged through figure objects (see there). */
+const SEVERAL = -2;
+
+/** Adds one verdict of judge() to the tally. */
+function count(s: Stats, v: number): void {
+  if (v <= 0) return;
+  s.n++;
+  if (v >= 2) s.holds++;
+  if (v === 3) s.nontrivial++;
+}
+
 function cellRef(row: number, col: number, comp: number | undefined): CellRef {
   return comp === undefined ? { row, col } : { row, col, comp };
 }
@@ -261,6 +272,9 @@ function indicesOfUsable(lines: readonly Line[]): number[] {
 
 /** totalRank of a group's label; labels repeat across tables, so their rank is remembered. */
 const labelRank = memoByString(totalRank);
+
+/** A group that may be a part of a total group: no total, rate or 증감 in its label. */
+const isPartGroupLabel = memoByString((label: string) => labelRank(label) === 0 && !RATE.test(label) && !OPTIONAL.test(label));
 
 class SumInference {
   private readonly figures: TableFigures;
@@ -358,31 +372,51 @@ class SumInference {
    */
   private judge(axis: Axis, total: number, parts: readonly Line[], x: number, comp: number | undefined): number {
     if (comp !== undefined) return this.judgeFigures(axis, total, parts, x, comp);
-    // Plain figures straight from the flat arrays.
+    const v = this.judgePlain(axis, total, parts, x);
+    return v === SEVERAL ? this.judgeFigures(axis, total, parts, x, comp) : v;
+  }
+
+  /**
+   * judge() of the plain figures, straight from the flat arrays, in one pass that also sees whether any cell
+   * holds several components: then SEVERAL, and the equation is judged component by component. SEVERAL too
+   * for a cell outside the table's range, which only figure objects can read.
+   */
+  private judgePlain(axis: Axis, total: number, parts: readonly Line[], x: number): number {
     const F = this.figures;
     const ts = this.slotOn(axis, total, x);
-    if (ts < 0) return this.judgeFigures(axis, total, parts, x, comp);
+    if (ts < 0) return SEVERAL;
     const tk = F.kindAt(ts);
-    if (tk === NO_FIGURE) return -1;
+    let unreadable = tk === NO_FIGURE;
+    if (this.severalAt(ts, axis, total, x)) return SEVERAL;
     const tEmpty = tk === BLANK;
-    const tValue = tEmpty ? 0 : F.valueAt(ts);
+    const tValue = tk === FIGURE ? F.valueAt(ts) : 0;
     let allEmpty = tEmpty;
-    let rounded = this.coarseTable || (!tEmpty && F.roundedAt(ts));
-    let decimals = tEmpty ? 0 : F.decimalsAt(ts);
+    let rounded = this.coarseTable || (tk === FIGURE && F.roundedAt(ts));
+    let decimals = tk === FIGURE ? F.decimalsAt(ts) : 0;
     let sum = 0;
     for (let i = 0; i < parts.length; i++) {
-      const s = this.slotOn(axis, parts[i].index, x);
-      if (s < 0) return this.judgeFigures(axis, total, parts, x, comp);
+      const line = parts[i].index;
+      const s = this.slotOn(axis, line, x);
+      if (s < 0) return SEVERAL;
       const k = F.kindAt(s);
-      if (k === NO_FIGURE) return -1;
-      if (k === BLANK) continue;
+      if (this.severalAt(s, axis, line, x)) return SEVERAL;
+      if (k === NO_FIGURE) unreadable = true;
+      if (k !== FIGURE) continue;
       sum += F.valueAt(s);
       allEmpty = false;
       if (F.roundedAt(s)) rounded = true;
       const d = F.decimalsAt(s);
       if (d > decimals) decimals = d;
     }
+    if (unreadable) return -1;
     return verdict(tValue, tEmpty, allEmpty, sum, rounded, decimals, parts.length);
+  }
+
+  /** Whether the cell at a slot (its kind already read) holds several components ("22(22)"). */
+  private severalAt(slot: number, axis: Axis, line: number, x: number): boolean {
+    const known = this.figures.knownComponentsAt(slot);
+    if (known === 1) return false;
+    return (known === 0 ? this.componentsOn(axis, line, x) : known) > 1;
   }
 
   /** judge() through figure objects: components of compound cells, and cells outside the range. */
@@ -407,14 +441,13 @@ class SumInference {
   /** How often `total` = Σ `parts` holds along the cross lines, added into `s`. */
   private stats(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[], s: Stats = { n: 0, holds: 0, nontrivial: 0 }): Stats {
     for (const x of cross) {
-      const k = this.componentsOf(axis, total, parts, x);
-      for (let comp = 0; comp < k; comp++) {
-        const v = this.judge(axis, total, parts, x, k > 1 ? comp : undefined);
-        if (v <= 0) continue;
-        s.n++;
-        if (v >= 2) s.holds++;
-        if (v === 3) s.nontrivial++;
+      const plain = this.judgePlain(axis, total, parts, x);
+      if (plain !== SEVERAL) {
+        count(s, plain);
+        continue;
       }
+      const k = this.componentsOf(axis, total, parts, x);
+      for (let comp = 0; comp < k; comp++) count(s, this.judge(axis, total, parts, x, k > 1 ? comp : undefined));
     }
     return s;
   }
@@ -443,12 +476,13 @@ class SumInference {
   private emit(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[], evidence: Evidence, family: string): void {
     const alongRow = axis === 'row';
     for (const x of cross) {
-      const k = this.componentsOf(axis, total, parts, x);
+      const plain = this.judgePlain(axis, total, parts, x);
+      const k = plain === SEVERAL ? this.componentsOf(axis, total, parts, x) : 1;
       const totalRow = alongRow ? x : total;
       const totalCol = alongRow ? total : x;
       for (let c = 0; c < k; c++) {
         const comp = k > 1 ? c : undefined;
-        if (this.judge(axis, total, parts, x, comp) < 0) continue;
+        if ((plain === SEVERAL ? this.judge(axis, total, parts, x, comp) : plain) < 0) continue;
         if (!this.claim(totalRow, totalCol, c, alongRow)) continue;
         const refs = new Array<CellRef>(parts.length);
         for (let i = 0; i < parts.length; i++) {
@@ -581,7 +615,7 @@ class SumInference {
     if (groupCount < 2) return;
     const groups = node.items.filter((i): i is Group => i.kind === 'group');
     const totalGroups = groups.filter((g) => labelRank(g.label) > 0);
-    const partGroups = groups.filter((g) => labelRank(g.label) === 0 && !RATE.test(g.label) && !OPTIONAL.test(g.label));
+    const partGroups = groups.filter((g) => isPartGroupLabel(g.label));
     if (totalGroups.length !== 1 || partGroups.length === 0) return;
     const depth = leavesOf(totalGroups[0])[0]?.path.indexOf(totalGroups[0].label) ?? -1;
     if (depth < 0) return;
