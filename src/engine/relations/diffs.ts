@@ -25,13 +25,23 @@ export interface LaterEarlier {
   source: PairSource;
 }
 
+/**
+ * A rate names itself with 률 or 율, or with '%' (the parent's name counts only under a leaf of '%'), and a
+ * difference with 증감, 대비, 차이, 차액, 증가액, 감소액 or 변동액. Line labels are normalised already, so a line
+ * without any of these characters is spared the label readings: most lines are plain figures.
+ */
+export const RATE_CHARS = /[률율%]/;
+const DIFF_CHARS = /[증대차감변]/;
+
 export function isRateLine(line: Line): boolean {
+  if (!RATE_CHARS.test(line.leaf)) return false;
   const parent = line.norm.length >= 2 ? line.norm[line.norm.length - 2] : undefined;
   return rateNameOf(line.leaf, parent) !== null;
 }
 
 /** A 증감 line: its own label says so, or a group over it does ('증감' over {건수, 금액}). */
 export function isDiffLine(line: Line): boolean {
+  if (!line.norm.some((level) => DIFF_CHARS.test(level))) return false;
   if (isDiffLabel(line.leaf)) return true;
   return !isRateLine(line) && line.norm.slice(0, -1).some((level) => isDiffLabel(level));
 }

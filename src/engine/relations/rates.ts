@@ -17,7 +17,7 @@ import {
   TableLines,
 } from './axis-lines';
 import { type RateName, rateNameOf } from './derived-labels';
-import { evidenceOf, isDerivedLine, isDiffLine, laterEarlierFor, tally } from './diffs';
+import { RATE_CHARS, evidenceOf, isDerivedLine, isDiffLine, laterEarlierFor, tally } from './diffs';
 import {
   type RateFigures,
   coarseAt,
@@ -317,9 +317,13 @@ export function inferRateRelations(
   const out: Relation[] = [];
   for (const axis of ['col', 'row'] as Axis[]) {
     const lines = tableLines.of(axis);
-    const named = lines
-      .map((line) => ({ line, rate: rateNameOf(line.leaf, line.norm.length >= 2 ? line.norm[line.norm.length - 2] : undefined) ?? versusName(line) }))
-      .filter((x): x is { line: Line; rate: RateName } => x.rate !== null);
+    const named: { line: Line; rate: RateName }[] = [];
+    for (const line of lines) {
+      // Neither a rate's name nor '대비' in the label: most lines are spared reading it (see RATE_CHARS).
+      if (!RATE_CHARS.test(line.leaf) && !line.leaf.includes('대비')) continue;
+      const rate = rateNameOf(line.leaf, line.norm.length >= 2 ? line.norm[line.norm.length - 2] : undefined) ?? versusName(line);
+      if (rate) named.push({ line, rate });
+    }
     if (named.length === 0) continue;
     const cross = tableLines.crossOf(axis).filter((c) => !isDerivedLine(c));
     for (const { line, rate } of named) out.push(...ratesForLine(sheet, layout, rate, line, lines, cross, policy));

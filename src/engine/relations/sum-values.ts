@@ -123,8 +123,8 @@ const EMPTY_FIGURE: Figure = { value: 0, decimals: 0, empty: true, rounded: fals
 
 /**
  * Reads a table's cells once each and answers figure questions about them. A sum candidate is tried on every
- * row, so the plain figure of each cell of the range lives in flat arrays indexed by its position in the range
- * (its slot): the overwhelmingly common plain number never becomes an object. Figures outside the range (never
+ * row, so the plain figure of each cell of the table's body lives in flat arrays indexed by its position there
+ * (its slot): the overwhelmingly common plain number never becomes an object. Figures outside the body (never
  * asked by inference, possible for a spec's relation) are read the slow way.
  */
 export class TableFigures {
@@ -135,7 +135,7 @@ export class TableFigures {
   private readonly width: number;
   private readonly height: number;
   private readonly firstDataCol: number;
-  /** Per slot (row-major from the range's top-left): what is known of the cell, packed (see KIND_MASK). */
+  /** Per slot (row-major from the body's top-left): what is known of the cell, packed (see KIND_MASK). */
   private readonly meta: number[];
   /** Per slot: the plain figure's value, once its kind is FIGURE. */
   private readonly values: number[];
@@ -152,18 +152,20 @@ export class TableFigures {
     readonly sheet: SheetGrid,
     readonly layout: TableLayout,
   ) {
-    const { r0, c0, r1, c1 } = layout.range;
+    // The body only: relations never read a header cell (one asked for all the same is read the slow way).
+    const { c0, r1, c1 } = layout.range;
+    const r0 = layout.range.r0 + layout.headerRows;
     this.r0 = r0;
     this.c0 = c0;
     this.width = Math.max(0, c1 - c0 + 1);
     this.height = Math.max(0, r1 - r0 + 1);
     const size = this.width * this.height;
-    // Filled by push: packed small-integer arrays, cheaper than holes filled by Array.prototype.fill.
-    this.meta = [];
-    this.values = [];
+    // Made at their size and filled by a loop: Array.prototype.fill over holes is a slow runtime call.
+    this.meta = new Array<number>(size);
+    this.values = new Array<number>(size);
     for (let i = 0; i < size; i++) {
-      this.meta.push(UNREAD);
-      this.values.push(0);
+      this.meta[i] = UNREAD;
+      this.values[i] = 0;
     }
     this.firstDataCol = c0 + layout.labelCols;
     // '(단위 : 건, 백만원)': columns carry their own units, and counts (건수) add up exactly beside 백만원 amounts.
@@ -192,7 +194,7 @@ export class TableFigures {
     (this.coarseCols ??= new Set()).add(col);
   }
 
-  /** Position of a cell in the flat arrays, -1 outside the table's range. */
+  /** Position of a cell in the flat arrays, -1 outside the table's body. */
   slot(row: number, col: number): number {
     const r = row - this.r0;
     const c = col - this.c0;

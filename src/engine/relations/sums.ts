@@ -258,6 +258,11 @@ function cellRef(row: number, col: number, comp: number | undefined): CellRef {
   return comp === undefined ? { row, col } : { row, col, comp };
 }
 
+function hasDataColumn(columns: TableLayout['columns']): boolean {
+  for (const c of columns) if (!c.isLabel) return true;
+  return false;
+}
+
 function holdsLine(lines: readonly Line[], index: number): boolean {
   for (const l of lines) if (l.index === index) return true;
   return false;
@@ -310,7 +315,7 @@ class SumInference {
 
   run(): SumRelation[] {
     const { columns, rows } = this.layout;
-    if (rows.length === 0 || columns.every((c) => c.isLabel)) return [];
+    if (rows.length === 0 || !hasDataColumn(columns)) return [];
     const colLines: Line[] = [];
     for (const c of columns) {
       if (c.isLabel) continue;
