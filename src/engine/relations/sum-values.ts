@@ -98,9 +98,9 @@ export const FIGURE = 3;
 /**
  * What TableFigures knows of a cell, packed in one small integer per cell (one plain array of them is far
  * cheaper to make than several typed arrays, and a table is read a thousand times over in a workbook):
- * bits 0–1 the kind, bit 2 rounded, bit 3 a text cell (its reading is kept in `texts`), bits 4–11 the number of
- * components (0 = not read yet; 255 = that many or more), bits 12–23 the decimals shown (capped at 4095, where
- * 10^-decimals is zero all the same).
+ * bits 0–1 the kind, bit 2 rounded, bit 3 read through readNumeric (the reading is kept in `texts`), bits 4–11
+ * the number of components (0 = not read yet; 255 = that many or more), bits 12–23 the decimals shown (capped at
+ * 4095, where 10^-decimals is zero all the same).
  */
 const KIND_MASK = 3;
 const ROUNDED = 4;
@@ -139,7 +139,7 @@ export class TableFigures {
   private readonly meta: number[];
   /** Per slot: the plain figure's value, once its kind is FIGURE. */
   private readonly values: number[];
-  /** Readings of the text cells, which carry a unit or components. */
+  /** Readings of the cells read through readNumeric (text, errors, dates): units, components, words. */
   private texts: Map<number, NumericCell> | undefined;
   /** Figure objects handed out by figure(), made once per cell and component. */
   private plainObjects: (Figure | null | undefined)[] | undefined;
@@ -271,7 +271,9 @@ export class TableFigures {
         return this.set(slot, packFigure(n.parts.length, part.decimals, part.decimals > 0 || isCoarseUnit(part.unit), true));
       }
       default:
-        return this.set(slot, NO_FIGURE | (1 << COMPS_SHIFT));
+        // Words, a typo, an error, a date: kept, since the cell checks ask for their reading too.
+        (this.texts ??= new Map()).set(slot, n);
+        return this.set(slot, NO_FIGURE | TEXT | (1 << COMPS_SHIFT));
     }
   }
 
