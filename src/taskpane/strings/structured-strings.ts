@@ -113,6 +113,11 @@ export function structuredStringsFor(lang: Lang): StructuredStrings {
   return lang === 'ko' ? ko : en;
 }
 
+/** The language of a set of these strings (what messages made elsewhere, such as spec problems, are written in). */
+export function structuredLang(s: StructuredStrings): Lang {
+  return s === en ? 'en' : 'ko';
+}
+
 /** '{tables} tables' with its figures put in. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

@@ -1,4 +1,5 @@
-import type { StructuredStrings } from '../strings/structured-strings';
+import { specProblemsMessage } from '../../messages/spec-problem-messages';
+import { structuredLang, type StructuredStrings } from '../strings/structured-strings';
 import type { StructuredOutcome } from './structured-services';
 
 /** What to tell the user after a structured change: done (where), or why not, in the pane's language. */
@@ -7,7 +8,9 @@ export function outcomeText(outcome: StructuredOutcome, done: string, s: Structu
     const where = outcome.tables.map((t) => `${t.sheet}!${t.range}`).join(', ');
     return { text: where ? `${done}: ${where}` : done, ok: true };
   }
-  const detail = outcome.detail ? ` (${outcome.detail})` : '';
+  // Problems come as data (code, path, params) and are said in the pane's language; `detail` is a place or a cause.
+  const said = outcome.problems?.length ? specProblemsMessage(outcome.problems, structuredLang(s)) : outcome.detail;
+  const detail = said ? ` (${said})` : '';
   switch (outcome.reason) {
     case 'occupied':
       return { text: `${s.refusedOccupied}${detail}`, ok: false };

@@ -24,6 +24,7 @@ import {
   makeParticipatoryBudgetSpec,
   specGeometry,
   type SpecKind,
+  type SpecProblem,
   type TableSpec,
 } from '../../specs';
 import type { WorkbookChange } from './workbook-change';
@@ -97,7 +98,8 @@ export interface InsertRequest {
 
 export type Planned =
   | { ok: true; change: WorkbookChange; entries: RegistryEntry[]; summary: { sheet: string; range: string; id: string }[] }
-  | { ok: false; reason: PlanRefusal; detail?: string };
+  /** `problems`: why a table cannot be registered, as data (code, path, params) for the pane's words. */
+  | { ok: false; reason: PlanRefusal; detail?: string; problems?: SpecProblem[] };
 
 export type PlanRefusal = 'occupied' | 'bad-span' | 'no-team' | 'not-adoptable' | 'no-tables' | 'no-budget-tables';
 
@@ -177,7 +179,7 @@ export function planAdopt(sheets: readonly SheetGrid[], request: AdoptRequest): 
     title: request.title,
     unit: request.unit,
   });
-  if (!adopted.ok) return { ok: false, reason: 'not-adoptable', detail: adopted.problems.map((p) => `${p.path.join('.') || 'spec'}: ${p.message}`).join('; ') };
+  if (!adopted.ok) return { ok: false, reason: 'not-adoptable', problems: adopted.problems };
   const t = request.table;
   const id = newTableId(t.kind, takenIds(sheets));
   const entry: RegistryEntry = { id, sheet: t.sheet, range: t.range, kind: adopted.spec.kind, spec: adopted.spec, created: request.now, updated: request.now };

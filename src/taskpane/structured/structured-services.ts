@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import type { CellRange, SheetGrid } from '../../engine/grid/types';
 import type { TableLayout, Table } from '../../engine/model/table';
 import type { RegistryEntry, RegistryRead } from '../../engine/registry';
+import type { SpecProblemLike } from '../../messages/spec-problem-messages';
 import type { SpecKind } from '../../specs';
 import type { KindPreview, PlanRefusal, ReportPreview, StructuredKit, YearSpan } from './structured-kit';
 import type { WorkbookChange } from './workbook-change';
@@ -28,7 +29,7 @@ export interface StructureTarget {
 
 export type StructuredOutcome =
   | { ok: true; tables: { sheet: string; range: string; id: string }[]; file?: File | null; chart?: boolean }
-  | { ok: false; reason: PlanRefusal | 'no-selection' | 'failed'; detail?: string };
+  | { ok: false; reason: PlanRefusal | 'no-selection' | 'failed'; detail?: string; problems?: SpecProblemLike[] };
 
 export interface StructuredServices {
   mode: 'office' | 'standalone';
