@@ -95,9 +95,19 @@ function touches(a: CellRange, b: CellRange): boolean {
   return (rowsOverlap && colsTouch) || (rowsTouch && colsOverlap);
 }
 
+/** Boxes top to bottom, then left to right (most often already so: then the sort is skipped). */
+function byPosition(boxes: CellRange[]): CellRange[] {
+  for (let i = 1; i < boxes.length; i++) {
+    const a = boxes[i - 1];
+    const b = boxes[i];
+    if (a.r0 > b.r0 || (a.r0 === b.r0 && a.c0 > b.c0)) return boxes.sort((x, y) => x.r0 - y.r0 || x.c0 - y.c0);
+  }
+  return boxes;
+}
+
 /** Boxes that touch become one (a sweep over rows keeps this near-linear). */
 function mergeOverlapping(boxes: CellRange[]): CellRange[] {
-  let current = boxes.slice().sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  let current = byPosition(boxes.slice());
   for (let changed = true; changed; ) {
     changed = false;
     const out: CellRange[] = [];
@@ -118,7 +128,7 @@ function mergeOverlapping(boxes: CellRange[]): CellRange[] {
       out.push(copy);
       active.push(copy);
     }
-    current = out.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+    current = byPosition(out);
   }
   return current;
 }

@@ -194,7 +194,7 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
   return ranges.map((range, self) => {
     const below = footnotes(view, range, lefts[self], index, self, claimed);
     const captions = below.length === 0 ? above[self] : above[self].concat(below);
-    return { captions, ...titleAndUnit(above[self], aboveFacts[self]) };
+    return titleAndUnit(captions, above[self], aboveFacts[self]);
   });
 }
 
@@ -247,8 +247,9 @@ function nextLineIsArrow(view: SheetView, row: number, c0: number, c1: number): 
   return false;
 }
 
-function titleAndUnit(lines: CaptionLine[], facts: CaptionFacts[]): { title?: string; units: readonly string[] } {
-  const out: { title?: string; units: readonly string[] } = { units: [] };
+/** The result for one table: its caption lines, and the title and unit its lines above give. */
+function titleAndUnit(captions: CaptionLine[], lines: CaptionLine[], facts: CaptionFacts[]): CaptionResult {
+  const out: CaptionResult = { captions, units: [] };
   for (let i = lines.length - 1; i >= 0 && out.units.length === 0; i--) {
     if (lines[i].kind === 'unit' || lines[i].kind === 'basis') out.units = facts[i].units;
   }

@@ -157,6 +157,13 @@ export function columnYear(header: HeaderGrid, j: number): number | null {
 /** labelKey of column j's path joined (the key the label-column tests read), given columnPath(header, j). */
 export function columnKey(header: HeaderGrid, j: number, path: readonly string[]): string {
   if (path.length === 0) return '';
+  if (path.length === 1) {
+    // One label: its key is already known.
+    for (let k = 0; k < header.rows; k++) {
+      const index = header.owner[k * header.width + j];
+      if (index !== -1 && header.facts[index].label !== '') return header.facts[index].key;
+    }
+  }
   // The facts of the path's labels, found the way columnPath finds them.
   const parts: LabelFacts[] = [];
   let last = -1;

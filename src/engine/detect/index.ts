@@ -31,7 +31,8 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
       if (layout !== null) layouts.push(layout);
     }
   }
-  layouts.sort((a, b) => a.range.r0 - b.range.r0 || a.range.c0 - b.range.c0);
+  // Blocks come out in reading order nearly always; sort only when they do not.
+  if (!inReadingOrder(layouts)) layouts.sort((a, b) => a.range.r0 - b.range.r0 || a.range.c0 - b.range.c0);
   const captions = attachCaptions(view, layouts);
   return layouts.map((layout, i) => {
     const { captions: lines, title } = captions[i];
@@ -44,7 +45,7 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
       range: layout.range,
       headerRows: layout.headerRows,
       labelCols: layout.labelCols,
-      kind: classifyKind({ layout, captions: lines.map((l) => l.text) }),
+      kind: classifyKind({ layout, captions: lines }),
       captions: lines,
       headers: layout.headers,
       columns,
@@ -65,4 +66,13 @@ function headerUnits(layout: BlockLayout): readonly string[] {
     if (units.length > 0) return units;
   }
   return [];
+}
+
+function inReadingOrder(layouts: readonly BlockLayout[]): boolean {
+  for (let i = 1; i < layouts.length; i++) {
+    const a = layouts[i - 1].range;
+    const b = layouts[i].range;
+    if (a.r0 > b.r0 || (a.r0 === b.r0 && a.c0 > b.c0)) return false;
+  }
+  return true;
 }

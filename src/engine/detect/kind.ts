@@ -26,8 +26,8 @@ import type { BlockLayout } from './layout';
 
 export interface KindInput {
   layout: BlockLayout;
-  /** Caption texts (title, notes) for weak hints. */
-  captions: string[];
+  /** Caption lines (title, notes) for weak hints. */
+  captions: readonly { text: string }[];
 }
 
 /** The label tests are bits of each label's facts (label-facts.ts), ORed over the header and the row labels. */
@@ -46,7 +46,7 @@ export function classifyKind({ layout, captions }: KindInput): TableKind {
   if (header & KIND_FUNDING || (yearColumns >= 2 && rows & KIND_FUNDING_SOURCE && rows & KIND_TOTAL_EXACT)) {
     return 'budget-by-year';
   }
-  if (grades >= 2 || captions.some((text) => labelFacts(text).kind & KIND_STAFF)) return 'staffing';
+  if (grades >= 2 || captions.some((line) => labelFacts(line.text).kind & KIND_STAFF)) return 'staffing';
   if (rows & KIND_PLEDGE_TOTAL) return 'pledge-counts';
   if (rows & KIND_PROPOSAL && rows & KIND_ALLOCATION) return 'participatory-budget';
   if (layout.rows.length === 1 && isTotalLabel(firstBodyHeader(layout))) return 'counts-by-field';
@@ -55,5 +55,5 @@ export function classifyKind({ layout, captions }: KindInput): TableKind {
 
 function firstBodyHeader(layout: BlockLayout): string {
   const column = layout.columns[layout.labelCols];
-  return column ? column.path[column.path.length - 1] ?? '' : '';
+  return column && column.path.length > 0 ? column.path[column.path.length - 1] : '';
 }

@@ -31,8 +31,6 @@ interface ColumnStats {
   text: number;
   yearNumber: number;
   empty: number;
-  /** Every figure of the column is a whole number. */
-  integersOnly: boolean;
 }
 
 /** Figures in a row (bare years count only when they cannot be header years). */
@@ -96,17 +94,15 @@ function continuesHeader(view: SheetView, range: CellRange, row: number, next: n
 function columnStats(view: SheetView, range: CellRange, bodyStart: number): ColumnStats[] {
   const width = range.c1 - range.c0 + 1;
   const stats: ColumnStats[] = [];
-  for (let j = 0; j < width; j++) stats.push({ figure: 0, text: 0, yearNumber: 0, empty: 0, integersOnly: true });
+  for (let j = 0; j < width; j++) stats.push({ figure: 0, text: 0, yearNumber: 0, empty: 0 });
   const { classes, covered, cols } = view;
   for (let r = bodyStart; r <= range.r1; r++) {
     const base = r * cols + range.c0;
     for (let j = 0; j < width; j++) {
       const cls = covered !== null && covered[base + j] === 1 ? EMPTY : classes[base + j];
       const s = stats[j];
-      if (cls === FIGURE) {
-        s.figure++;
-        if (s.integersOnly && !isWholeNumber(view, r, range.c0 + j)) s.integersOnly = false;
-      } else if (cls === YEAR_NUMBER) s.yearNumber++;
+      if (cls === FIGURE) s.figure++;
+      else if (cls === YEAR_NUMBER) s.yearNumber++;
       else if (cls === TEXT || cls === YEAR) s.text++;
       else s.empty++;
     }
@@ -114,15 +110,25 @@ function columnStats(view: SheetView, range: CellRange, bodyStart: number): Colu
   return stats;
 }
 
-/** A figure that is a whole number: an integer value, or digits only as text. */
-function isWholeNumber(view: SheetView, row: number, col: number): boolean {
-  const v = view.cell(row, col)?.v;
-  if (typeof v === 'number' && Number.isInteger(v)) return true;
-  return /^\d+$/.test(view.text(row, col));
+/** Every figure in the column's body is a whole number: an integer value, or digits only as text. */
+function integersOnly(view: SheetView, range: CellRange, bodyStart: number, col: number): boolean {
+  for (let r = bodyStart; r <= range.r1; r++) {
+    if (view.isCovered(r, col) || view.classCode(r, col) !== FIGURE) continue;
+    const v = view.cell(r, col)?.v;
+    if (typeof v === 'number' && Number.isInteger(v)) continue;
+    if (!/^\d+$/.test(view.text(r, col))) return false;
+  }
+  return true;
 }
 
 /** Label columns: from the left, columns whose body holds labels (words, years, serial numbers), not figures. */
-function countLabelCols(headerRows: number, stats: ColumnStats[], pathKeys: string[]): number {
+function countLabelCols(
+  view: SheetView,
+  range: CellRange,
+  headerRows: number,
+  stats: ColumnStats[],
+  pathKeys: string[],
+): number {
   const width = stats.length;
   let count = 0;
   for (let j = 0; j < width; j++) {
@@ -131,7 +137,14 @@ function countLabelCols(headerRows: number, stats: ColumnStats[], pathKeys: stri
     const nextIsText = j + 1 < width && stats[j + 1].figure === 0 && stats[j + 1].text > 0;
     if (s.figure === 0 && s.yearNumber === 0 && s.text > 0) count++;
     else if (s.figure === 0 && s.yearNumber > 0 && (YEAR_HEADER.test(headerKey) || s.empty > 0 || nextIsText)) count++;
-    else if (SERIAL_HEADER.test(headerKey) && s.text === 0 && s.integersOnly && headerRows > 0) count++;
+    else if (
+      SERIAL_HEADER.test(headerKey) &&
+      s.text === 0 &&
+      integersOnly(view, range, range.r0 + headerRows, range.c0 + j) &&
+      headerRows > 0
+    ) {
+      count++;
+    }
     else break;
   }
   return Math.min(count, width - 1);
@@ -182,7 +195,7 @@ export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | n
   }
   const bodyStart = range.r0 + headerRows;
   const stats = columnStats(view, range, bodyStart);
-  const labelCols = countLabelCols(headerRows, stats, pathKeys);
+  const labelCols = countLabelCols(view, range, headerRows, stats, pathKeys);
   const numeric = isNumericBody(stats, pathKeys, labelCols);
 
   const columns: ColumnInfo[] = [];
@@ -243,7 +256,8 @@ function rowPaths(
       const label = facts.label;
       if (label === '') continue;
       hints.rows |= facts.kind;
-      if (path[path.length - 1] !== label) path.push(label);
+      // (path[-1] would be a slow property lookup, hence the length test)
+      if (path.length === 0 || path[path.length - 1] !== label) path.push(label);
     }
     // A group label carries on only when its row also had a deeper label (a '총계' spanning the label columns does not).
     for (let j = 0; j < labelCols - 1; j++) {

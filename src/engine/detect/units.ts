@@ -18,7 +18,7 @@ export function withColumnUnits(columns: ColumnInfo[], units: readonly string[])
   const count = find(units, (u) => !u.endsWith('원') && !u.startsWith('%'));
   return columns.map((column) => {
     if (column.isLabel) return column;
-    const leaf = column.path[column.path.length - 1] ?? '';
+    const leaf = column.path.length > 0 ? column.path[column.path.length - 1] : '';
     const key = labelKey(leaf);
     let unit: string | undefined;
     if (column.path.some((p) => isRateLabel(p))) unit = percent;
