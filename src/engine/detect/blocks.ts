@@ -32,51 +32,62 @@ export function findBlocks(view: SheetView, area: CellRange, skip: SkipRows | nu
   const cols = view.cols;
   // usable[key] for key = (r - area.r0) * width + (c - area.c0): occupied and not in a skipped row. Cells outside
   // the sheet are never occupied.
-  const usable = new Uint8Array(width * height);
-  for (let r = Math.max(area.r0, 0); r <= area.r1 && r < view.rows; r++) {
-    if (skipped(skip, r)) continue;
-    const from = r * cols;
-    const to = (r - area.r0) * width - area.c0;
-    for (let c = Math.max(area.c0, 0); c <= area.c1 && c < cols; c++) usable[to + c] = view.occupied[from + c];
+  const whole = skip === null && area.r0 === 0 && area.c0 === 0 && area.r1 === view.rows - 1 && area.c1 === cols - 1;
+  const usable = whole ? view.occupied.slice() : new Uint8Array(width * height);
+  if (!whole) {
+    for (let r = Math.max(area.r0, 0); r <= area.r1 && r < view.rows; r++) {
+      if (skipped(skip, r)) continue;
+      const from = r * cols;
+      const to = (r - area.r0) * width - area.c0;
+      for (let c = Math.max(area.c0, 0); c <= area.c1 && c < cols; c++) usable[to + c] = view.occupied[from + c];
+    }
   }
   const boxes: CellRange[] = [];
-  // Cells waiting to be visited, as keys; each cell enters at most once, so width * height is enough.
-  const stack = new Int32Array(width * height);
-  for (let start = 0; start < usable.length; start++) {
-    if (usable[start] !== 1) continue;
-    usable[start] = 2; // 2: seen
-    let top = 0;
-    stack[top++] = start;
-    let i0 = Math.floor(start / width);
-    let j0 = start - i0 * width;
-    let i1 = i0;
-    let j1 = j0;
-    while (top > 0) {
-      const key = stack[--top];
-      const i = Math.floor(key / width);
-      const j = key - i * width;
-      if (i < i0) i0 = i;
-      if (i > i1) i1 = i;
-      if (j < j0) j0 = j;
-      if (j > j1) j1 = j;
-      if (i > 0 && usable[key - width] === 1) {
-        usable[key - width] = 2;
-        stack[top++] = key - width;
+  // Cells waiting to be visited, as (row, column) pairs inside the area; each cell enters at most once.
+  const stack = new Int32Array(2 * width * height);
+  for (let i = 0, start = 0; i < height; i++) {
+    for (let j = 0; j < width; j++, start++) {
+      if (usable[start] !== 1) continue;
+      usable[start] = 2; // 2: seen
+      let top = 0;
+      stack[top++] = i;
+      stack[top++] = j;
+      let i0 = i;
+      let j0 = j;
+      let i1 = i;
+      let j1 = j;
+      while (top > 0) {
+        const y = stack[top - 2];
+        const x = stack[top - 1];
+        top -= 2;
+        if (y < i0) i0 = y;
+        if (y > i1) i1 = y;
+        if (x < j0) j0 = x;
+        if (x > j1) j1 = x;
+        const key = y * width + x;
+        if (y > 0 && usable[key - width] === 1) {
+          usable[key - width] = 2;
+          stack[top++] = y - 1;
+          stack[top++] = x;
+        }
+        if (y + 1 < height && usable[key + width] === 1) {
+          usable[key + width] = 2;
+          stack[top++] = y + 1;
+          stack[top++] = x;
+        }
+        if (x > 0 && usable[key - 1] === 1) {
+          usable[key - 1] = 2;
+          stack[top++] = y;
+          stack[top++] = x - 1;
+        }
+        if (x + 1 < width && usable[key + 1] === 1) {
+          usable[key + 1] = 2;
+          stack[top++] = y;
+          stack[top++] = x + 1;
+        }
       }
-      if (i + 1 < height && usable[key + width] === 1) {
-        usable[key + width] = 2;
-        stack[top++] = key + width;
-      }
-      if (j > 0 && usable[key - 1] === 1) {
-        usable[key - 1] = 2;
-        stack[top++] = key - 1;
-      }
-      if (j + 1 < width && usable[key + 1] === 1) {
-        usable[key + 1] = 2;
-        stack[top++] = key + 1;
-      }
+      boxes.push({ r0: area.r0 + i0, c0: area.c0 + j0, r1: area.r0 + i1, c1: area.c0 + j1 });
     }
-    boxes.push({ r0: area.r0 + i0, c0: area.c0 + j0, r1: area.r0 + i1, c1: area.c0 + j1 });
   }
   return mergeOverlapping(boxes);
 }
