@@ -8,7 +8,7 @@ import type { Finding } from './model/finding';
 import type { CheckResult } from './model/result';
 import type { Table } from './model/table';
 import { fromA1 } from './grid/a1';
-import { checkTable, checkTables } from './checks';
+import { WorkbookChecks } from './checks';
 import { detectTables } from './detect';
 import { inferPlanYear, inferRelations } from './relations';
 import { checkRegistered, REGISTRY_SHEET, registryFromSheets, type RegistryRead } from './registry';
@@ -31,6 +31,7 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
   const parsed: CheckOptions = planYear === undefined ? given : { ...given, planYear };
   const tables: Table[] = [];
   const findings: Finding[] = [];
+  const checks = new WorkbookChecks(parsed);
   const targets = scope ? sheets.filter((s) => s.name === scope.sheet) : sheets;
   // Registered tables are checked by their spec; detection leaves their ranges alone.
   const registered = checkRegistered(sheets, registry ?? registryFromSheets(sheets), scope?.sheet);
@@ -43,7 +44,7 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
     if (scope?.range && !overlaps(table.range, scope.range)) continue;
     const sheet = sheets.find((s) => s.name === table.sheet)!;
     tables.push(table);
-    append(findings, checkTable(sheet, table, parsed));
+    append(findings, checks.table(sheet, table));
   }
   for (const sheet of targets) {
     // The very-hidden registry sheet holds specs as JSON, not report tables (LibreOffice saves it merely hidden).
@@ -54,10 +55,10 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
       if (claimed?.some((r) => overlaps(r, layout.range))) continue;
       const table: Table = { ...layout, relations: inferRelations(sheet, layout, parsed) };
       tables.push(table);
-      append(findings, checkTable(sheet, table, parsed));
+      append(findings, checks.table(sheet, table));
     }
   }
-  append(findings, checkTables(tables));
+  append(findings, checks.across());
   return { tables, findings: sortFindings(findings, sheets) };
 }
 

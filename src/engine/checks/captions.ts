@@ -4,7 +4,7 @@
  * states a rounded figure: a miss within its rounding (half-up or truncated) is no finding.
  */
 import { refToA1 } from '../grid/a1';
-import type { SheetGrid } from '../grid/types';
+import type { CellRef, SheetGrid } from '../grid/types';
 import { severityOf, type Finding } from '../model/finding';
 import type { CheckOptions } from '../model/options';
 import type { Table } from '../model/table';
@@ -32,11 +32,21 @@ function withinUnitRounding(gap: number, text: string, comp: number, tableUnit: 
   return gap > -unit + eps && gap <= unit / 2 + eps;
 }
 
+/** A plain cell holding a real number: readOperand's value for it, read without the rest of the operand. */
+function storedNumber(sheet: SheetGrid, ref: CellRef): number | undefined {
+  if (ref.comp !== undefined) return undefined;
+  const cell = sheet.cells[ref.row]?.[ref.col];
+  return cell && typeof cell.v === 'number' && !cell.error && !cell.date ? cell.v : undefined;
+}
+
 export function checkCaptions(sheet: SheetGrid, table: Table, _options: Partial<CheckOptions> = {}): Finding[] {
   if (table.kind === 'text') return [];
   const findings: Finding[] = [];
   for (const rel of table.relations) {
     if (rel.type !== 'caption') continue;
+    // Most captions agree with a plain stored number: that is settled without reading the figure's decimals.
+    const stored = storedNumber(sheet, rel.cell);
+    if (stored !== undefined && nearlyEqual(stored, rel.amount)) continue;
     const figure = readOperand(sheet, rel.cell);
     if (!figure) continue;
     if (nearlyEqual(figure.value, rel.amount)) continue;

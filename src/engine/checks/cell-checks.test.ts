@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { rangeFromA1, rangeToA1 } from '../grid/a1';
 import type { SheetGrid } from '../grid/types';
 import type { Finding } from '../model/finding';
 import type { TableKind, TableLayout } from '../model/table';
 import { grid, gridFromTsv } from '../test-support';
-import { checkCells, zeroShownAs } from './cell-checks';
+import { checkCells, formatGroups, zeroShownAs } from './cell-checks';
 
 /** A plain layout over `range` of `g`: header rows on top, label columns on the left. */
 function layout(
@@ -232,5 +233,48 @@ describe('zeroShownAs', () => {
     ['0.0;(0.0);"-"', 'dash'],
   ] as const)('%j → %s', (fmt, expected) => {
     expect(zeroShownAs(fmt)).toBe(expected);
+  });
+});
+
+describe('formatGroups', () => {
+  /** The first section (up to a ';' outside quotes and escapes), quoted text and escapes taken out, searched. */
+  function groupsBySections(fmt: string): boolean {
+    let first = '';
+    let quoted = false;
+    for (let i = 0; i < fmt.length; i++) {
+      const ch = fmt[i];
+      if (ch === '"') quoted = !quoted;
+      if (ch === '\\' && !quoted && i + 1 < fmt.length) {
+        first += ch + fmt[++i];
+        continue;
+      }
+      if (ch === ';' && !quoted) break;
+      first += ch;
+    }
+    return /[#0?],[#0?]/.test(first.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+  }
+
+  it.each([
+    ['#,##0', true],
+    [DASH_FMT, true],
+    ['0', false],
+    ['General', false],
+    ['"#,#"0', false],
+    ['\\#,##0', false],
+    ['0;#,##0', false],
+    ['#,##0.0_ ;"△"#,##0.0', true],
+  ] as const)('%j → %s', (fmt, expected) => {
+    expect(formatGroups(fmt)).toBe(expected);
+    expect(groupsBySections(fmt)).toBe(expected);
+  });
+
+  it('reads any format as its sections do', () => {
+    const fmt = fc.string({ unit: fc.constantFrom('#', '0', '?', ',', ';', '"', '\\', '.', '-', 'a', ' '), maxLength: 14 });
+    fc.assert(
+      fc.property(fmt, (f) => {
+        expect(formatGroups(f)).toBe(groupsBySections(f));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -226,11 +226,25 @@ class FormatReadings {
   }
 }
 
+const GROUPING = /[#0?],[#0?]/;
+
 /** Does a number format show thousands separators? ('#,##0;"△"#,##0;"-"' yes, 'General' / '0' no.) */
-function formatGroups(fmt: string | undefined): boolean {
+export function formatGroups(fmt: string | undefined): boolean {
   if (!fmt) return false;
+  // Usually the first section ends before any quote or escape ('#,##0;"△"#,##0'): it is then read as it stands.
+  const plainEnd = firstSpecial(fmt);
+  if (plainEnd === fmt.length || fmt.charCodeAt(plainEnd) === 59 /* ; */) return GROUPING.test(fmt.slice(0, plainEnd));
   const first = splitSections(fmt)[0] ?? '';
-  return /[#0?],[#0?]/.test(stripQuoted(first));
+  return GROUPING.test(stripQuoted(first));
+}
+
+/** Index of the first ';', '"' or backslash in a format (its length when there is none). */
+function firstSpecial(fmt: string): number {
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt.charCodeAt(i);
+    if (c === 59 /* ; */ || c === 34 /* " */ || c === 92 /* backslash */) return i;
+  }
+  return fmt.length;
 }
 
 function splitSections(fmt: string): string[] {

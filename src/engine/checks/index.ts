@@ -9,7 +9,7 @@ import { checkDiffs } from './diffs';
 import { checkProseRates } from './prose-rates';
 import { checkRates } from './rates';
 import { checkSums } from './sums';
-import { checkYears, checkYearSpan } from './years';
+import { checkYears, checkYearSpan, YearSpans } from './years';
 
 export { checkCells } from './cell-checks';
 export { checkSums, sumFormulaCells } from './sums';
@@ -40,4 +40,26 @@ function append(to: Finding[], more: Finding[]): void {
 /** Checks across the tables of one workbook. */
 export function checkTables(tables: Table[]): Finding[] {
   return checkYearSpan(tables);
+}
+
+/**
+ * checkTable for each table of a workbook in turn, then checkTables over them all; what the checks across
+ * tables need of each table is noted while that table is being checked (its layout is then at hand).
+ */
+export class WorkbookChecks {
+  private readonly spans = new YearSpans();
+
+  constructor(private readonly options: CheckOptions) {}
+
+  /** checkTable; tables are to be given in the order checkTables would see them. */
+  table(sheet: SheetGrid, table: Table): Finding[] {
+    const findings = checkTable(sheet, table, this.options);
+    this.spans.note(table);
+    return findings;
+  }
+
+  /** checkTables over every table given so far. */
+  across(): Finding[] {
+    return this.spans.findings();
+  }
 }

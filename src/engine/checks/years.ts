@@ -225,16 +225,40 @@ const COMPARABLE = (kind: TableLayout['kind']) => kind !== 'crosstab' && kind !=
  * (ties: the span seen first).
  */
 export function checkYearSpan(tables: Table[] | TableLayout[]): Finding[] {
-  const byKind = new Map<string, { table: TableLayout; span: Span; key: string }[]>();
-  for (const table of tables as TableLayout[]) {
-    if (!COMPARABLE(table.kind)) continue;
+  const spans = new YearSpans();
+  for (const table of tables as TableLayout[]) spans.note(table);
+  return spans.findings();
+}
+
+interface SpanEntry {
+  table: TableLayout;
+  span: Span;
+  key: string;
+}
+
+/**
+ * The year spans of a workbook's tables, noted one table at a time (checkWorkbook notes each while it has the
+ * table at hand), then compared: checkYearSpan in two steps.
+ */
+export class YearSpans {
+  private readonly byKind = new Map<string, SpanEntry[]>();
+
+  note(table: TableLayout): void {
+    if (!COMPARABLE(table.kind)) return;
     const span = yearSpan(table);
-    if (!span) continue;
+    if (!span) return;
     const entry = { table, span, key: `${span.from}–${span.to}` };
-    const list = byKind.get(table.kind);
+    const list = this.byKind.get(table.kind);
     if (list) list.push(entry);
-    else byKind.set(table.kind, [entry]);
+    else this.byKind.set(table.kind, [entry]);
   }
+
+  findings(): Finding[] {
+    return spanFindings(this.byKind);
+  }
+}
+
+function spanFindings(byKind: Map<string, SpanEntry[]>): Finding[] {
   const findings: Finding[] = [];
   for (const [kind, list] of byKind) {
     const counts = new Map<string, number>();
