@@ -137,6 +137,22 @@ describe('importing the reference report', () => {
   });
 });
 
+describe('the readable summary says why a table stays unregistered, in the chosen language', () => {
+  it.each([
+    ['ko', '미등록: 숫자가 없는 글 표라서', 'a text table'],
+    ['en', 'not registered: a text table has no figures to declare', '미등록'],
+  ])('--lang %s', async (lang, says, never) => {
+    const run = await runImport(REFERENCE_REPORT_PATH, path.join(dir, `summary-${lang}.xlsx`), '--lang', lang);
+    expect(run.code).toBe(0);
+    const textLines = run.out.split('\n').filter((l) => / text /.test(l));
+    expect(textLines.length).toBeGreaterThan(0);
+    for (const line of textLines) {
+      expect(line).toContain(says);
+      expect(line).not.toContain(never);
+    }
+  });
+});
+
 describe('other encodings give the same workbook', () => {
   const sample = ['□ 2021년 소요예산 : 19,000천원', '', '(단위 : 천원)', '', '재원별\t합계\t연차별 소요재원\t\t', '\t\t2020년\t2021년\t2022년', '계\t19,000\t-\t19,000\t0', '구비\t19,000\t-\t19,000\t'].join('\r\n');
   const encodings: [string, Uint8Array][] = [

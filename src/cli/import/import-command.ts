@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { rangeToA1 } from '../../engine';
 import { importReportText, type ReportImport } from '../../engine/import-report';
-import { readProblemReason, type Lang } from '../../messages';
+import { readProblemReason, specProblemsMessage, type Lang } from '../../messages';
 import { gridsToWorkbook } from '../../xlsx/write-grids';
 import { readFileBytes } from '../../xlsx/read-file';
 import { isWorkbookReadError } from '../../xlsx/read-problem';
@@ -110,7 +110,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   ];
   for (const t of result.tables) {
     const where = `  ${t.sheet}!${rangeToA1(t.range)} ${t.kind}${t.title ? ` "${t.title}"` : ''}`;
-    lines.push(t.id ? `${where} [RT_${t.id}]` : `${where} (${ko ? '미등록' : 'not registered'}: ${t.unregistered})`);
+    // The reason in the reader's language, made here from the problems' codes (the engine's text is for logs).
+    const why = t.problems && t.problems.length > 0 ? specProblemsMessage(t.problems, lang) : t.unregistered;
+    lines.push(t.id ? `${where} [RT_${t.id}]` : `${where} (${ko ? '미등록' : 'not registered'}: ${why})`);
   }
   io.stdout(`${lines.join('\n')}\n`);
   return EXIT_OK;
