@@ -89,7 +89,104 @@ export function findBlocks(view: SheetView, area: CellRange, skip: SkipRows | nu
       boxes.push({ r0: area.r0 + i0, c0: area.c0 + j0, r1: area.r0 + i1, c1: area.c0 + j1 });
     }
   }
-  return mergeOverlapping(boxes);
+  return joinSpacedHeaders(view, mergeOverlapping(boxes, looseCaptions(view, boxes)), skip);
+}
+
+/** Most header rows a table has (the lawsuit table's three, and some). */
+const MAX_HEADER_ROWS = 4;
+
+/** Most blank rows a paste leaves between a header and its body. */
+const MAX_SPACER_ROWS = 2;
+
+/**
+ * A header block and the body under it, one blank spacer row apart ('구분 | 계 | 매매' / blank / '계 | 60 | 40'), are
+ * one table. The upper block must look like a header (no figures, its last row two labels or more over the body's
+ * columns) and the lower one must start with figures: a blank row before a title, caption or a new header still
+ * separates two tables.
+ */
+function joinSpacedHeaders(view: SheetView, boxes: CellRange[], skip: SkipRows | null): CellRange[] {
+  if (boxes.length < 2) return boxes;
+  let byBottom: Map<number, number[]> | null = null;
+  for (let i = 0; i < boxes.length; i++) {
+    const box = boxes[i];
+    if (box.r1 - box.r0 >= MAX_HEADER_ROWS) continue;
+    byBottom ??= new Map();
+    const list = byBottom.get(box.r1);
+    if (list) list.push(i);
+    else byBottom.set(box.r1, [i]);
+  }
+  if (byBottom === null) return boxes;
+  let joined = false;
+  for (const body of boxes) {
+    for (let gap = 1; gap <= MAX_SPACER_ROWS; gap++) {
+      if (!joinAbove(view, boxes, byBottom, body, gap, skip)) continue;
+      joined = true;
+      break;
+    }
+  }
+  return joined ? boxes.filter((b) => b.r0 <= b.r1) : boxes;
+}
+
+/** Joins to `body` the header block ending `gap` blank rows above it, if there is one; true when it did. */
+function joinAbove(
+  view: SheetView,
+  boxes: CellRange[],
+  byBottom: Map<number, number[]>,
+  body: CellRange,
+  gap: number,
+  skip: SkipRows | null,
+): boolean {
+  const candidates = byBottom.get(body.r0 - gap - 1);
+  if (candidates === undefined) return false;
+  for (let r = body.r0 - gap; r < body.r0; r++) if (skipped(skip, r)) return false;
+  for (const i of candidates) {
+    const head = boxes[i];
+    if (head.r0 > head.r1 || !headsBody(view, head, body)) continue;
+    // The spacer rows are blank across both blocks (another block may end or start beside them).
+    const c0 = Math.min(head.c0, body.c0);
+    const c1 = Math.max(head.c1, body.c1);
+    let blank = true;
+    for (let r = body.r0 - gap; r < body.r0 && blank; r++) blank = scanRow(view, r, c0, c1, 1).count === 0;
+    if (!blank) continue;
+    body.r0 = head.r0;
+    body.c0 = c0;
+    body.c1 = c1;
+    head.r0 = head.r1 + 1; // emptied: taken into the body's block
+    return true;
+  }
+  return false;
+}
+
+function headsBody(view: SheetView, head: CellRange, body: CellRange): boolean {
+  // Over the body's columns: at most one column more on either side (a blank corner, an empty 비고 column).
+  if (head.c0 < body.c0 - 1 || head.c0 > body.c0 + 1 || head.c1 < body.c1 - 1 || head.c1 > body.c1 + 1) return false;
+  if (!scanRow(view, body.r0, body.c0, body.c1).figure) return false;
+  for (let r = head.r0; r <= head.r1; r++) if (scanRow(view, r, head.c0, head.c1).figure) return false;
+  const last = scanRow(view, head.r1, head.c0, head.c1);
+  if (last.count >= 2) return true;
+  // One label over a merged area across the columns (a merged header cell) also reads as a header row.
+  const merge = last.first === -1 ? undefined : view.merge(head.r1, last.first);
+  return merge !== undefined && merge.c1 > merge.c0;
+}
+
+/**
+ * Single cells holding a marked caption line ('○ B표', '(단위 : 천원)'). Such a cell in the empty column between two
+ * tables side by side (the right one's title typed one column early) must not glue them: it joins a block only
+ * from above or below. Null for none (the usual case).
+ */
+function looseCaptions(view: SheetView, boxes: readonly CellRange[]): Set<CellRange> | null {
+  let loose: Set<CellRange> | null = null;
+  for (const box of boxes) {
+    if (box.r0 !== box.r1 || box.c0 !== box.c1) continue;
+    const cls = view.classCode(box.r0, box.c0);
+    if (cls === EMPTY || cls === FIGURE || view.merge(box.r0, box.c0) !== undefined) continue;
+    const facts = captionFacts(view.text(box.r0, box.c0));
+    const kind = facts.kind;
+    if (!facts.headingMark && !facts.noteMark && kind !== 'unit' && kind !== 'basis' && kind !== 'amount') continue;
+    loose ??= new Set();
+    loose.add(box);
+  }
+  return loose;
 }
 
 /**
@@ -116,8 +213,13 @@ function byPosition(boxes: CellRange[]): CellRange[] {
   return boxes;
 }
 
-/** Boxes that touch become one (a sweep over rows keeps this near-linear). */
-function mergeOverlapping(boxes: CellRange[]): CellRange[] {
+/** Whether b touches a only side by side (rows overlap, no column in common). */
+function sideBySide(a: CellRange, b: CellRange): boolean {
+  return !(a.c0 <= b.c1 && b.c0 <= a.c1);
+}
+
+/** Boxes that touch become one (a sweep over rows keeps this near-linear); `loose` boxes only from above or below. */
+function mergeOverlapping(boxes: CellRange[], loose: Set<CellRange> | null = null): CellRange[] {
   let current = byPosition(boxes.slice());
   for (let changed = true; changed; ) {
     changed = false;
@@ -126,8 +228,14 @@ function mergeOverlapping(boxes: CellRange[]): CellRange[] {
     for (const box of current) {
       for (let i = active.length - 1; i >= 0; i--) if (active[i].r1 + 1 < box.r0) active.splice(i, 1);
       let hit: CellRange | undefined;
-      for (let i = 0; i < active.length && hit === undefined; i++) if (touches(active[i], box)) hit = active[i];
+      for (let i = 0; i < active.length && hit === undefined; i++) {
+        const other = active[i];
+        if (!touches(other, box)) continue;
+        if (loose !== null && (loose.has(other) || loose.has(box)) && sideBySide(other, box)) continue;
+        hit = other;
+      }
       if (hit) {
+        loose?.delete(hit);
         hit.r0 = Math.min(hit.r0, box.r0);
         hit.c0 = Math.min(hit.c0, box.c0);
         hit.r1 = Math.max(hit.r1, box.r1);
@@ -136,6 +244,7 @@ function mergeOverlapping(boxes: CellRange[]): CellRange[] {
         continue;
       }
       const copy = { ...box };
+      if (loose?.has(box)) loose.add(copy);
       out.push(copy);
       active.push(copy);
     }

@@ -121,3 +121,20 @@ function isBareYear(n: number): boolean {
 function hasGroupingFormat(fmt: string | undefined): boolean {
   return fmt !== undefined && fmt.includes(',');
 }
+
+/**
+ * The number of a counted ordinal written as a figure with its unit word ('1회' → 1, '3회' → 3; '1인' → 1), or 0 for
+ * any other text. Header rows such as '구분 | 계 | 1회 | 2회 | 3회' hold them in sequence from 1, where a body row of
+ * counts ('4회', '4회') does not. ('1분기', '1차', '1월', '제1회' are words already.)
+ */
+export const ordinalOf = memoByString((text: string): number => {
+  const m = /^(\d{1,2})\s?([가-힣]{1,2})$/.exec(text);
+  return m === null ? 0 : Number(m[1]);
+});
+
+/** The unit word of an ordinal (ordinalOf(text) > 0): the text after its digits. */
+export function ordinalUnit(text: string): string {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  return text.slice(i).trim();
+}

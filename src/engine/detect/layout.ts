@@ -4,7 +4,7 @@
  */
 import type { CellRange } from '../grid/types';
 import type { ColumnInfo, HeaderCell, RowInfo } from '../model/table';
-import { EMPTY, FIGURE, TEXT, YEAR, YEAR_NUMBER } from './cell-class';
+import { EMPTY, FIGURE, TEXT, YEAR, YEAR_NUMBER, ordinalOf, ordinalUnit } from './cell-class';
 import { buildHeader, columnKey, columnPath, columnYear, type HeaderGrid } from './header';
 import { KIND_GRADE, labelFacts } from './label-facts';
 import type { SheetView } from './sheet-view';
@@ -38,9 +38,21 @@ function rowHasFigures(view: SheetView, range: CellRange, row: number): boolean 
   let years = 0;
   let min = Infinity;
   let max = -Infinity;
+  // Counted ordinals in runs from 1 ('1회', '2회', '3회', or '1회 2회' under each year) are header labels.
+  let ordinal = 0;
+  let ordinalUnitWord = '';
   for (let c = range.c0; c <= range.c1; c++) {
     const cls = view.classCode(row, c);
-    if (cls === FIGURE) return true;
+    if (cls === FIGURE) {
+      const n = c === range.c0 ? 0 : ordinalAt(view, row, c);
+      // Each run counts on from 1 and has two ordinals at least.
+      if (n === 0 || (n !== ordinal + 1 && !(n === 1 && ordinal >= 2))) return true;
+      const unit = ordinalUnit(view.text(row, c));
+      if (ordinal > 0 && unit !== ordinalUnitWord) return true;
+      ordinalUnitWord = unit;
+      ordinal = n;
+      continue;
+    }
     if (cls === YEAR_NUMBER) {
       if (c === range.c0) return true; // a year at the left edge is a row label of a body row
       const year = Number(view.text(row, c));
@@ -49,8 +61,31 @@ function rowHasFigures(view: SheetView, range: CellRange, row: number): boolean 
       if (year > max) max = year;
     }
   }
+  if (ordinal === 1) return true;
   // Header years lie close together; a duplicated or skipped year is still a header (year.sequence reports it).
   return years > 1 && max - min > MAX_YEAR_SPAN;
+}
+
+/** The number of an ordinal written as text ('2회' → 2), or 0 (see ordinalOf). */
+function ordinalAt(view: SheetView, row: number, col: number): number {
+  const v = view.cell(row, col)?.v;
+  return typeof v === 'string' ? ordinalOf(view.text(row, col)) : 0;
+}
+
+/** Every figure of a body column is an ordinal, counting on from 1 (words such as 계 may come between). */
+function ordinalColumn(view: SheetView, col: number, r0: number, r1: number): boolean {
+  let ordinal = 0;
+  let unit = '';
+  for (let r = r0; r <= r1; r++) {
+    if (view.classCode(r, col) !== FIGURE) continue;
+    const n = ordinalAt(view, r, col);
+    if (n !== ordinal + 1) return false;
+    const word = ordinalUnit(view.text(r, col));
+    if (ordinal > 0 && word !== unit) return false;
+    unit = word;
+    ordinal = n;
+  }
+  return ordinal >= 2;
 }
 
 /** Widest spread of bare years one header row holds (a ten-year plan and then some). */
@@ -150,7 +185,11 @@ function countLabelCols(
   return Math.min(count, width - 1);
 }
 
-/** A text table: no figures to check, or words woven between the figures (a list laid out in columns). */
+/**
+ * A text table: no figures to check, more words than figures, or a list wrapped into side-by-side halves (a label
+ * column's header again between the figures: '분야 | 한도액 | 분야 | 한도액'). A word column between figure
+ * columns (추진방법 between 예산액 and 집행액) is only a remark column of a numeric table.
+ */
 function isNumericBody(stats: ColumnStats[], pathKeys: string[], labelCols: number): boolean {
   let figures = 0;
   let words = 0;
@@ -169,7 +208,7 @@ function isNumericBody(stats: ColumnStats[], pathKeys: string[], labelCols: numb
       figures += numbers;
       if (firstQuantity === -1) firstQuantity = j;
       if (lastText !== -1 && lastText > firstQuantity) sandwichedText = true;
-    } else if (!remark && s.text > s.figure) {
+    } else if (!remark && s.text > s.figure && repeatsLabelHeader(pathKeys, labelCols, key)) {
       lastText = j;
     }
     if (!remark) words += s.text;
@@ -177,6 +216,13 @@ function isNumericBody(stats: ColumnStats[], pathKeys: string[], labelCols: numb
   // No quantity columns: a list, unless the body is wholly blank (a template waiting for figures).
   if (firstQuantity === -1) return blank;
   return !sandwichedText && figures > words;
+}
+
+/** A column header that names a label column again (the second half of a wrapped list). */
+function repeatsLabelHeader(pathKeys: string[], labelCols: number, key: string): boolean {
+  if (key === '') return false;
+  for (let j = 0; j < labelCols; j++) if (pathKeys[j] === key) return true;
+  return false;
 }
 
 export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | null {
@@ -195,7 +241,19 @@ export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | n
   }
   const bodyStart = range.r0 + headerRows;
   const stats = columnStats(view, range, bodyStart);
-  const labelCols = countLabelCols(view, range, headerRows, stats, pathKeys);
+  let labelCols = countLabelCols(view, range, headerRows, stats, pathKeys);
+  // Rows named by counted ordinals ('1회', '2회', '3회') next to figures, under a header: the first column is labels,
+  // though each reads as a figure.
+  if (
+    labelCols === 0 &&
+    headerRows > 0 &&
+    width > 2 &&
+    stats[0].figure > 1 &&
+    stats[1].figure > 0 &&
+    ordinalColumn(view, range.c0, bodyStart, range.r1)
+  ) {
+    labelCols = 1;
+  }
   const numeric = isNumericBody(stats, pathKeys, labelCols);
 
   const columns: ColumnInfo[] = [];
