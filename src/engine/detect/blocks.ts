@@ -99,17 +99,16 @@ const MAX_HEADER_ROWS = 4;
 const MAX_SPACER_ROWS = 2;
 
 /**
- * A header block and the body under it, one blank spacer row apart ('구분 | 계 | 매매' / blank / '계 | 60 | 40'), are
- * one table. The upper block must look like a header (no figures, its last row two labels or more over the body's
- * columns) and the lower one must start with figures: a blank row before a title, caption or a new header still
- * separates two tables.
+ * A header block and the body under it, one or two blank spacer rows apart ('구분 | 계 | 매매' / blank / '계 | 60 | 40'),
+ * are one table; so are body rows set apart by one blank row. The upper block must look like a header (no figures,
+ * its last row two labels or more over the body's columns) or end with body rows, and the lower one must start with
+ * figures: a blank row before a title, caption or a new header still separates two tables.
  */
 function joinSpacedHeaders(view: SheetView, boxes: CellRange[], skip: SkipRows | null): CellRange[] {
   if (boxes.length < 2) return boxes;
   let byBottom: Map<number, number[]> | null = null;
   for (let i = 0; i < boxes.length; i++) {
     const box = boxes[i];
-    if (box.r1 - box.r0 >= MAX_HEADER_ROWS) continue;
     byBottom ??= new Map();
     const list = byBottom.get(box.r1);
     if (list) list.push(i);
@@ -141,7 +140,7 @@ function joinAbove(
   for (let r = body.r0 - gap; r < body.r0; r++) if (skipped(skip, r)) return false;
   for (const i of candidates) {
     const head = boxes[i];
-    if (head.r0 > head.r1 || !headsBody(view, head, body)) continue;
+    if (head.r0 > head.r1 || !(headsBody(view, head, body) || (gap === 1 && continuesBody(view, head, body)))) continue;
     // The spacer rows are blank across both blocks (another block may end or start beside them).
     const c0 = Math.min(head.c0, body.c0);
     const c1 = Math.max(head.c1, body.c1);
@@ -157,7 +156,20 @@ function joinAbove(
   return false;
 }
 
+/**
+ * Body rows a blank row under a table's figures, in the table's columns ('계' set apart at the bottom, or the rows
+ * under a 계 row on top): the same table. A new table would start with its header or title, not with figures.
+ */
+function continuesBody(view: SheetView, above: CellRange, below: CellRange): boolean {
+  if (below.c0 !== above.c0 || below.c1 > above.c1 || below.c1 < above.c1 - 1) return false;
+  const first = scanRow(view, below.r0, below.c0, below.c1);
+  // A row label then figures, as the rows above have them.
+  if (!first.figure || first.first !== below.c0 || view.classCode(below.r0, below.c0) === FIGURE) return false;
+  return scanRow(view, above.r1, above.c0, above.c1).figure && view.classCode(above.r1, above.c0) !== FIGURE;
+}
+
 function headsBody(view: SheetView, head: CellRange, body: CellRange): boolean {
+  if (head.r1 - head.r0 >= MAX_HEADER_ROWS) return false;
   // Over the body's columns: at most one column more on either side (a blank corner, an empty 비고 column).
   if (head.c0 < body.c0 - 1 || head.c0 > body.c0 + 1 || head.c1 < body.c1 - 1 || head.c1 > body.c1 + 1) return false;
   if (!scanRow(view, body.r0, body.c0, body.c1).figure) return false;
@@ -169,10 +181,15 @@ function headsBody(view: SheetView, head: CellRange, body: CellRange): boolean {
   return merge !== undefined && merge.c1 > merge.c0;
 }
 
+/** A cell over an empty column whose neighbours below are both filled: a line over the gap between two tables. */
+function overSpacer(view: SheetView, row: number, col: number): boolean {
+  return !view.isOccupied(row + 1, col) && view.isOccupied(row + 1, col - 1) && view.isOccupied(row + 1, col + 1);
+}
+
 /**
- * Single cells holding a marked caption line ('○ B표', '(단위 : 천원)'). Such a cell in the empty column between two
- * tables side by side (the right one's title typed one column early) must not glue them: it joins a block only
- * from above or below. Null for none (the usual case).
+ * Single cells holding a marked caption line ('○ B표', '(단위 : 천원)'), or any line over the empty column between two
+ * tables side by side (the right one's title typed one column early): such a cell must not glue the tables, so it
+ * joins a block only from above or below. Null for none (the usual case).
  */
 function looseCaptions(view: SheetView, boxes: readonly CellRange[]): Set<CellRange> | null {
   let loose: Set<CellRange> | null = null;
@@ -180,9 +197,7 @@ function looseCaptions(view: SheetView, boxes: readonly CellRange[]): Set<CellRa
     if (box.r0 !== box.r1 || box.c0 !== box.c1) continue;
     const cls = view.classCode(box.r0, box.c0);
     if (cls === EMPTY || cls === FIGURE || view.merge(box.r0, box.c0) !== undefined) continue;
-    const facts = captionFacts(view.text(box.r0, box.c0));
-    const kind = facts.kind;
-    if (!facts.headingMark && !facts.noteMark && kind !== 'unit' && kind !== 'basis' && kind !== 'amount') continue;
+    if (!overSpacer(view, box.r0, box.c0) && !isMarkedLine(view.text(box.r0, box.c0))) continue;
     loose ??= new Set();
     loose.add(box);
   }
@@ -325,6 +340,8 @@ function isTopCaptionRow(view: SheetView, box: CellRange, row: number): boolean 
     // Alone at the left edge (or across the whole width): a title typed above the table.
     return fullWidth || first === box.c0;
   }
+  // Titles and unit lines of tables side by side, all in one row ('○ A표 … (단위 : 건) ○ B표 … (단위 : 건)').
+  if (isMarkedLine(view.text(row, first)) && rowTexts(view, row, box.c0, box.c1).every(isMarkedLine)) return true;
   if (count <= 3) {
     const texts = rowTexts(view, row, box.c0, box.c1);
     // Most such rows are a header's first row: rule out a unit line before asking about every text.
@@ -334,6 +351,13 @@ function isTopCaptionRow(view: SheetView, box: CellRange, row: number): boolean 
     if (facts.some(unitOrBasis)) return facts.filter((f) => !captionLike(f)).length <= 1;
   }
   return false;
+}
+
+/** A line with a caption's own mark: a heading, note or footnote mark, or a unit, basis or amount line. */
+function isMarkedLine(text: string): boolean {
+  const facts = captionFacts(text);
+  const kind = facts.kind;
+  return facts.headingMark || facts.noteMark || kind === 'unit' || kind === 'basis' || kind === 'amount';
 }
 
 /**

@@ -89,12 +89,12 @@ function addCell(view: SheetView, row: number, col: number): boolean {
   return true;
 }
 
-/** Puts the spacer column's cell first in the scratch line when it is an unclaimed heading. */
+/** Puts the spacer column's cell first in the scratch line when it is a line no table took (not a footnote). */
 function addSpacerTitle(view: SheetView, row: number, col: number, claimed: Uint8Array): void {
   if (claimed[row * view.cols + col] === 1 || view.classCode(row, col) === FIGURE) return;
   if (!view.isOccupied(row, col) || view.isCovered(row, col)) return;
   const text = view.text(row, col);
-  if (text === '' || !captionFacts(text).headingMark) return;
+  if (text === '' || captionFacts(text).kind === 'footnote') return;
   scratch.cols.unshift(col);
   scratch.texts.unshift(text);
 }
@@ -149,8 +149,9 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
         }
         break;
       }
-      // A title typed one column early, in the empty column between this table and its left neighbour ('○ B표'
-      // over the spacer), names this table: the left one's own title sits over its own columns.
+      // A line typed one column early, in the empty column between this table and its left neighbour ('○ B표' over
+      // the spacer), is this table's: the left one's own lines sit over its own columns (its unit line one past
+      // its edge is claimed by it first).
       readLine(view, row, left, range.c1);
       if (edge !== -1 && left === edge + 2) addSpacerTitle(view, row, left - 1, claimed);
       // A unit line right-aligned one column past the table's edge still belongs to it.

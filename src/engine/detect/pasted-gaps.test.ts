@@ -59,6 +59,7 @@ interface WantTable {
   labelCols: number;
   kind: TableKind;
   title?: string;
+  unit?: string;
   /** Relations that must be among the inferred ones. */
   relations: string[];
   /** Cells no relation may touch (a word column, a spacer row). */
@@ -271,6 +272,82 @@ y\t5\t2\t3\t\tq\t9\t4\t5`,
     ],
     fault: { cell: 'C3', value: 4, found: ['C3', 'B3'] },
   },
+  {
+    name: 'side-by-side tables with unmarked titles, the right one over the spacer column',
+    tsv: `A표 현황\t\t\t\tB표 현황
+구분\t계\t가\t나\t\t구분\t계\t다\t라
+x\t3\t1\t2\t\tp\t7\t3\t4
+y\t5\t2\t3\t\tq\t9\t4\t5
+z\t7\t3\t4\t\tr\t11\t5\t6`,
+    tables: [
+      { range: 'A2:D5', headerRows: 1, labelCols: 1, kind: 'crosstab', title: 'A표 현황', relations: ['B3=C3+D3'] },
+      { range: 'F2:I5', headerRows: 1, labelCols: 1, kind: 'crosstab', title: 'B표 현황', relations: ['G3=H3+I3'] },
+    ],
+    fault: { cell: 'I5', value: 7, found: ['I5', 'G5'] },
+  },
+  {
+    name: 'side-by-side tables with titles and unit lines in one row, a unit line in the spacer column',
+    tsv: `○ A표\t\t\t\t(단위 : 건)\t○ B표\t\t\t(단위 : 천원)
+구분\t계\t가\t나\t\t구분\t계\t다\t라
+x\t3\t1\t2\t\tp\t7\t3\t4
+y\t5\t2\t3\t\tq\t9\t4\t5
+z\t7\t3\t4\t\tr\t11\t5\t6`,
+    tables: [
+      { range: 'A2:D5', headerRows: 1, labelCols: 1, kind: 'crosstab', title: 'A표', unit: '건', relations: ['B3=C3+D3'] },
+      { range: 'F2:I5', headerRows: 1, labelCols: 1, kind: 'crosstab', title: 'B표', unit: '천원', relations: ['G3=H3+I3'] },
+    ],
+    fault: { cell: 'C4', value: 1, found: ['C4', 'B4'] },
+  },
+  {
+    name: 'three tables side by side, each title over the spacer column left of its table',
+    tsv: `○ A표\t\t\t\t○ B표\t\t\t\t\t○ C표
+구분\t계\t가\t나\t\t구분\t계\t다\t라\t\t구분\t계\t마\t바
+x\t3\t1\t2\t\tp\t7\t3\t4\t\tu\t3\t1\t2
+y\t5\t2\t3\t\tq\t9\t4\t5\t\tv\t3\t2\t1
+z\t7\t3\t4\t\tr\t11\t5\t6\t\tw\t3\t0\t3`,
+    tables: [
+      { range: 'A2:D5', headerRows: 1, labelCols: 1, kind: 'crosstab', title: 'A표', relations: ['B3=C3+D3'] },
+      { range: 'F2:I5', headerRows: 1, labelCols: 1, kind: 'crosstab', title: 'B표', relations: ['G3=H3+I3'] },
+      { range: 'K2:N5', headerRows: 1, labelCols: 1, kind: 'crosstab', title: 'C표', relations: ['L3=M3+N3', 'L5=M5+N5'] },
+    ],
+    fault: { cell: 'N4', value: 2, found: ['N4', 'L4'] },
+  },
+  {
+    name: 'the 계 row set apart at the bottom by a blank row',
+    tsv: `구분\t계\t가\t나
+x\t12\t4\t8
+y\t18\t6\t12
+
+계\t30\t10\t20`,
+    tables: [
+      {
+        range: 'A1:D5',
+        headerRows: 1,
+        labelCols: 1,
+        kind: 'crosstab',
+        relations: ['B2=C2+D2', 'B5=C5+D5'],
+      },
+    ],
+    fault: { cell: 'C3', value: 7, found: ['C3', 'B3', 'C5'] },
+  },
+  {
+    name: 'the rows under a 계 row on top set apart by a blank row',
+    tsv: `구분\t계\t가\t나
+계\t30\t10\t20
+
+x\t12\t4\t8
+y\t18\t6\t12`,
+    tables: [
+      {
+        range: 'A1:D5',
+        headerRows: 1,
+        labelCols: 1,
+        kind: 'crosstab',
+        relations: ['B2=C2+D2', 'B4=C4+D4', 'B5=C5+D5'],
+      },
+    ],
+    fault: { cell: 'D5', value: 11, found: ['D5', 'B5', 'D2'] },
+  },
 ];
 
 function withValue(g: SheetGrid, a1: string, v: number): SheetGrid {
@@ -301,6 +378,7 @@ describe.each(CASES)('$name', ({ tsv, tables: want, fault }) => {
           kind: w.kind,
         });
         if (w.title !== undefined) expect(table.title).toBe(w.title);
+        if (w.unit !== undefined) expect(table.unit).toBe(w.unit);
         const found = table.relations.map(short);
         expect(found).toEqual(expect.arrayContaining(w.relations.map((r) => r.replace(/[A-Z]+\d+/g, offset))));
         const touched = new Set(table.relations.flatMap(cellsOf));
