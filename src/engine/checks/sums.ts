@@ -379,33 +379,40 @@ function scanRef(text: string, i: number): number {
   return i;
 }
 
+/** What totalsAt holds for a cell: the axes it is a total on, whether it was looked at, how many relations. */
+const AXIS_BIT: Record<SumRelation['axis'], number> = { row: 1, column: 2, cell: 4 };
+const LOOKED_AT = 8;
+const ONE_RELATION = 16;
+
 function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base: { sheet: string; table: string }): Finding[] {
   const out: Finding[] = [];
-  if (!sums.some((r) => sheet.cells[r.total.row]?.[r.total.col]?.f)) return out;
-  // A part that is itself a total may be summed through its own parts instead (총계 = SUM of all leaves).
-  const byTotal = new Map<SumRelation['axis'], Map<number, SumRelation>>();
+  const cells = sheet.cells;
+  if (!sums.some((r) => cells[r.total.row]?.[r.total.col]?.f)) return out;
+  // One number per total cell (see AXIS_BIT): a part that is itself a total may be summed through its own parts
+  // instead (총계 = SUM of all leaves), and a corner cell is the total of two relations.
+  const totalsAt = new Map<number, number>();
   for (const r of sums) {
     if (r.total.comp !== undefined) continue;
-    let m = byTotal.get(r.axis);
-    if (!m) byTotal.set(r.axis, (m = new Map()));
-    m.set(cellKey(r.total.row, r.total.col), r);
+    const k = cellKey(r.total.row, r.total.col);
+    totalsAt.set(k, ((totalsAt.get(k) ?? 0) | AXIS_BIT[r.axis]) + ONE_RELATION);
   }
-  const byCell = new Map<number, SumRelation[]>();
+  let byTotal: Map<SumRelation['axis'], Map<number, SumRelation>> | undefined;
+  // Each total cell once, in the order its first relation comes.
   for (const rel of sums) {
     if (rel.total.comp !== undefined) continue;
-    const k = cellKey(rel.total.row, rel.total.col);
-    const list = byCell.get(k);
-    if (list) list.push(rel);
-    else byCell.set(k, [rel]);
-  }
-  for (const [k, rels] of byCell) {
-    const { row, col } = rels[0].total;
-    const f = sheet.cells[row]?.[col]?.f;
+    const { row, col } = rel.total;
+    const k = cellKey(row, col);
+    const seen = totalsAt.get(k)!;
+    if (seen & LOOKED_AT) continue;
+    totalsAt.set(k, seen | LOOKED_AT);
+    const f = cells[row]?.[col]?.f;
     if (!f) continue;
     const named = sumFormulaKeys(f);
     if (!named) continue;
+    const rels = seen >= 2 * ONE_RELATION ? sums.filter((r) => r.total.comp === undefined && r.total.row === row && r.total.col === col) : [rel];
     // Nearly every total's formula names exactly its parts: that settles the cell without weighing readings.
-    if (rels.some((rel) => namesExactlyItsParts(rel, k, named, byTotal))) continue;
+    if (rels.some((r) => namesExactlyItsParts(r, k, named, totalsAt))) continue;
+    byTotal ??= totalsByAxis(sums);
     const best = closestReading(sheet, table, k, rels, new Set(named), byTotal);
     if (!best || best.missing.length + best.extra.length === 0) continue;
     out.push({
@@ -422,6 +429,18 @@ function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base
   return out;
 }
 
+/** Each axis's totals by cell (the last relation naming a cell, as closestReading expands it). */
+function totalsByAxis(sums: SumRelation[]): Map<SumRelation['axis'], Map<number, SumRelation>> {
+  const byTotal = new Map<SumRelation['axis'], Map<number, SumRelation>>();
+  for (const r of sums) {
+    if (r.total.comp !== undefined) continue;
+    let m = byTotal.get(r.axis);
+    if (!m) byTotal.set(r.axis, (m = new Map()));
+    m.set(cellKey(r.total.row, r.total.col), r);
+  }
+  return byTotal;
+}
+
 /** Beyond this many cells the pairwise comparison below is no longer the cheap way; closestReading decides. */
 const FEW = 32;
 
@@ -429,13 +448,13 @@ const FEW = 32;
  * The formula names the relation's parts and nothing else, and no part is a total of its own that could be
  * summed through its parts instead: closestReading would find nothing missing and nothing extra.
  */
-function namesExactlyItsParts(rel: SumRelation, k: number, named: number[], byTotal: Map<SumRelation['axis'], Map<number, SumRelation>>): boolean {
+function namesExactlyItsParts(rel: SumRelation, k: number, named: number[], totalsAt: Map<number, number>): boolean {
   const { parts } = rel;
   if (named.length > FEW || parts.length > FEW) return false;
-  const totals = byTotal.get(rel.axis);
+  const axis = AXIS_BIT[rel.axis];
   for (const p of parts) {
     const d = cellKey(p.row, p.col);
-    if ((d !== k && totals?.has(d)) || !named.includes(d)) return false;
+    if ((d !== k && (totalsAt.get(d) ?? 0) & axis) || !named.includes(d)) return false;
   }
   for (const c of named) {
     let isPart = false;
