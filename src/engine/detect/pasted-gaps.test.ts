@@ -115,6 +115,42 @@ const CASES: Case[] = [
     fault: { cell: 'B3', value: 250, found: ['B3', 'B2', 'E3'] },
   },
   {
+    name: 'a word column between the parts of a 합계 column',
+    tsv: `구분\t합계\t가\t담당\t나
+계\t30\t10\t\t20
+x\t12\t4\t김\t8
+y\t18\t6\t이\t12`,
+    tables: [
+      {
+        range: 'A1:E4',
+        headerRows: 1,
+        labelCols: 1,
+        kind: 'crosstab',
+        relations: ['B2=C2+E2', 'B3=C3+E3', 'B4=C4+E4', 'B2=B3+B4', 'E2=E3+E4'],
+        untouched: ['D2', 'D3', 'D4'],
+      },
+    ],
+    fault: { cell: 'E3', value: 9, found: ['E3', 'B3', 'E2'] },
+  },
+  {
+    name: 'a word column at the right of a table with a 합계 column',
+    tsv: `구분\t합계\t가\t나\t담당
+계\t30\t10\t20\t
+x\t12\t4\t8\t김
+y\t18\t6\t12\t이`,
+    tables: [
+      {
+        range: 'A1:E4',
+        headerRows: 1,
+        labelCols: 1,
+        kind: 'crosstab',
+        relations: ['B2=C2+D2', 'B3=C3+D3', 'B4=C4+D4', 'B2=B3+B4'],
+        untouched: ['E2', 'E3', 'E4'],
+      },
+    ],
+    fault: { cell: 'C4', value: 5, found: ['C4', 'B4', 'C2'] },
+  },
+  {
     name: 'a blank spacer row between the header and the body',
     tsv: `구분\t계\t매매\t증여
 

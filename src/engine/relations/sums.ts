@@ -320,8 +320,10 @@ class SumInference {
     for (const c of columns) {
       if (c.isLabel) continue;
       const line = makeLine(c.col, c.path);
-      // A column of fractions shown as percentages (0.845 as 84.5%) is a rate whatever its header says.
-      colLines.push(line.role !== 'excluded' && this.percentColumn(c.col) ? { ...line, role: 'excluded' as const, rank: 0 } : line);
+      // A column of fractions shown as percentages (0.845 as 84.5%) is a rate whatever its header says; a column of
+      // words (추진방법, 담당) holds no figure to add.
+      const excluded = line.role !== 'excluded' && (this.percentColumn(c.col) || this.wordColumn(c.col));
+      colLines.push(excluded ? { ...line, role: 'excluded' as const, rank: 0 } : line);
     }
     const rowLines: Line[] = [];
     for (const r of rows) rowLines.push(makeLine(r.row, r.path));
@@ -348,6 +350,21 @@ class SumInference {
       if (fmt && isPercentFormat(fmt)) return true;
     }
     return false;
+  }
+
+  /** Words in the column's body and nothing else but blanks. */
+  private wordColumn(col: number): boolean {
+    let words = false;
+    for (const r of this.layout.rows) {
+      const slot = this.figures.slot(r.row, col);
+      if (slot < 0) return false;
+      const kind = this.figures.kindAt(slot);
+      if (kind === FIGURE) return false;
+      if (kind === BLANK) continue;
+      if (this.figures.numeric(r.row, col).kind !== 'label') return false;
+      words = true;
+    }
+    return words;
   }
 
   /** Some figure written along the line (not all blank, words or '-'). */
