@@ -131,7 +131,8 @@ function isBlank(view: SheetView, range: CellRange, owner: readonly number[], k:
 
 /** Header path of column j (0-based in the range), outermost first, normalised, without repeats. */
 export function columnPath(header: HeaderGrid, j: number): string[] {
-  const path: string[] = [];
+  const path = pathScratch;
+  path.length = 0;
   let last = -1;
   for (let k = 0; k < header.rows; k++) {
     const index = header.owner[k * header.width + j];
@@ -140,7 +141,29 @@ export function columnPath(header: HeaderGrid, j: number): string[] {
     const text = header.facts[index].label;
     if (text !== '') path.push(text);
   }
-  return path;
+  return exactCopy(path);
+}
+
+const pathScratch: string[] = [];
+
+/**
+ * A copy of a short list at its exact length. Paths are gathered in a scratch array and copied out this way: an
+ * array grown by push reserves 16 slots (~180 bytes), a literal of one or two labels ~50, and a table keeps a
+ * path per column and per row.
+ */
+export function exactCopy<T>(list: readonly T[]): T[] {
+  switch (list.length) {
+    case 0:
+      return [];
+    case 1:
+      return [list[0]];
+    case 2:
+      return [list[0], list[1]];
+    case 3:
+      return [list[0], list[1], list[2]];
+    default:
+      return list.slice();
+  }
 }
 
 /** The innermost year column j's header names ('2020년' under '연차별 소요재원'), or null. */

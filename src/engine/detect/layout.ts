@@ -5,7 +5,7 @@
 import type { CellRange } from '../grid/types';
 import type { ColumnInfo, HeaderCell, RowInfo } from '../model/table';
 import { EMPTY, FIGURE, TEXT, YEAR, YEAR_NUMBER, ordinalOf, ordinalUnit } from './cell-class';
-import { buildHeader, columnKey, columnPath, columnYear, type HeaderGrid } from './header';
+import { buildHeader, columnKey, columnPath, columnYear, exactCopy, type HeaderGrid } from './header';
 import { KIND_GRADE, labelFacts } from './label-facts';
 import type { SheetView } from './sheet-view';
 
@@ -258,10 +258,10 @@ export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | n
 
   const columns: ColumnInfo[] = [];
   for (let j = 0; j < width; j++) {
-    const info: ColumnInfo = { col: range.c0 + j, path: paths[j], isLabel: j < labelCols };
     const year = columnYear(header, j);
-    if (year !== null) info.year = year;
-    columns.push(info);
+    const col = range.c0 + j;
+    const isLabel = j < labelCols;
+    columns.push(year === null ? { col, path: paths[j], isLabel } : { col, path: paths[j], isLabel, year });
   }
   const hints = { header: 0, rows: 0, grades: 0 };
   for (const facts of header.facts) {
@@ -271,6 +271,9 @@ export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | n
   const rows = rowPaths(view, range, bodyStart, labelCols, hints);
   return { range, headerRows, labelCols, numeric, header, headers: header.cells, columns, rows, hints };
 }
+
+/** A row's path is gathered here and copied out at its exact length (see exactCopy). */
+const pathScratch: string[] = [];
 
 /**
  * Row label paths. A group label (any label column but the last) merged down, or left blank under a row that had
@@ -304,7 +307,8 @@ function rowPaths(
       deeper[j] = seen;
       if (own[j] !== '') seen = true;
     }
-    const path: string[] = [];
+    const path = pathScratch;
+    path.length = 0;
     let year: number | null = null;
     for (let j = 0; j < labelCols; j++) {
       let text = own[j];
@@ -321,9 +325,8 @@ function rowPaths(
     for (let j = 0; j < labelCols - 1; j++) {
       if (own[j] !== '') carried[j] = deeper[j] ? own[j] : null;
     }
-    const info: RowInfo = { row: r, path };
-    if (year !== null) info.year = year;
-    rows.push(info);
+    // Made whole at once: a property added later costs the object a second allocation.
+    rows.push(year === null ? { row: r, path: exactCopy(path) } : { row: r, path: exactCopy(path), year });
   }
   return rows;
 }
