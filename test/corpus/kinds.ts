@@ -639,7 +639,20 @@ export function vary(rng: Rng, d: Draft): Draft {
   if (!out.caption && out.captions.length > 1 && rng.chance(0.25)) out = dropCaption(out, 0);
   // A table shown in 백만원 keeps its unit line: without it nobody could tell a rounding gap from a mistake.
   else if (!out.caption && !out.rounded && out.captions.length > 1 && rng.chance(0.1)) out = dropCaption(out, out.unitLine ?? out.captions.length - 1);
+  // Asked last, so the choices above stay what they were for every seed.
+  if (rng.chance(0.1)) out = spacerUnderHeader(out);
   return out;
+}
+
+/** A blank row left between the header and the body, as a paste from a word processor leaves one. */
+function spacerUnderHeader(d: Draft): Draft {
+  const h = d.headerRows;
+  const w = Math.max(...d.rows.map((r) => r.length));
+  const rows = [...d.rows.slice(0, h), new Array<DraftCell>(w).fill(null), ...d.rows.slice(h)];
+  const moved = mapPositions(d, ([r, c]): Pos => [r >= h ? r + 1 : r, c]);
+  const labelMerges = d.labelMerges.map(([r0, c0, r1, c1]): [number, number, number, number] => [r0 + 1, c0, r1 + 1, c1]);
+  // The spacer belongs to the header zone: nothing in it is checked.
+  return { ...moved, rows, headerRows: h + 1, labelMerges };
 }
 
 function mapPositions(d: Draft, f: (p: Pos) => Pos): Draft {

@@ -95,6 +95,9 @@ export function findBlocks(view: SheetView, area: CellRange, skip: SkipRows | nu
 /** Most header rows a table has (the lawsuit table's three, and some). */
 const MAX_HEADER_ROWS = 4;
 
+/** Most caption lines that touch a header block (they are peeled off later). */
+const MAX_GLUED_CAPTIONS = 4;
+
 /** Most blank rows a paste leaves between a header and its body. */
 const MAX_SPACER_ROWS = 2;
 
@@ -123,10 +126,15 @@ function joinSpacedHeaders(view: SheetView, boxes: CellRange[], skip: SkipRows |
       break;
     }
   }
-  return joined ? boxes.filter((b) => b.r0 <= b.r1) : boxes;
+  // The rest of a body split by a blank column now lies inside the joined block: merge it in.
+  return joined ? mergeOverlapping(boxes.filter((b) => b.r0 <= b.r1)) : boxes;
 }
 
-/** Joins to `body` the header block ending `gap` blank rows above it, if there is one; true when it did. */
+/**
+ * Joins to `body` the header ending `gap` blank rows above it, if there is one; true when it did. A header row with
+ * a blank cell in it (a blank corner, a pasted group header) may lie in several blocks: all of those over the body's
+ * columns make the header.
+ */
 function joinAbove(
   view: SheetView,
   boxes: CellRange[],
@@ -138,22 +146,32 @@ function joinAbove(
   const candidates = byBottom.get(body.r0 - gap - 1);
   if (candidates === undefined) return false;
   for (let r = body.r0 - gap; r < body.r0; r++) if (skipped(skip, r)) return false;
+  const over: number[] = [];
   for (const i of candidates) {
     const head = boxes[i];
-    if (head.r0 > head.r1 || !(headsBody(view, head, body) || (gap === 1 && continuesBody(view, head, body)))) continue;
-    // The spacer rows are blank across both blocks (another block may end or start beside them).
-    const c0 = Math.min(head.c0, body.c0);
-    const c1 = Math.max(head.c1, body.c1);
-    let blank = true;
-    for (let r = body.r0 - gap; r < body.r0 && blank; r++) blank = scanRow(view, r, c0, c1, 1).count === 0;
-    if (!blank) continue;
-    body.r0 = head.r0;
-    body.c0 = c0;
-    body.c1 = c1;
-    head.r0 = head.r1 + 1; // emptied: taken into the body's block
-    return true;
+    if (head.r0 <= head.r1 && head.c1 >= body.c0 - 1 && head.c0 <= body.c1 + 1) over.push(i);
   }
-  return false;
+  if (over.length === 0) return false;
+  let head: CellRange = boxes[over[0]];
+  if (over.length > 1) {
+    head = { ...head };
+    for (const i of over) {
+      const b = boxes[i];
+      head.r0 = Math.min(head.r0, b.r0);
+      head.c0 = Math.min(head.c0, b.c0);
+      head.c1 = Math.max(head.c1, b.c1);
+    }
+  }
+  if (!(headsBody(view, head, body) || (gap === 1 && over.length === 1 && continuesBody(view, head, body)))) return false;
+  // The spacer rows are blank across both (another block may end or start beside them).
+  const c0 = Math.min(head.c0, body.c0);
+  const c1 = Math.max(head.c1, body.c1);
+  for (let r = body.r0 - gap; r < body.r0; r++) if (scanRow(view, r, c0, c1, 1).count !== 0) return false;
+  body.r0 = head.r0;
+  body.c0 = c0;
+  body.c1 = c1;
+  for (const i of over) boxes[i].r0 = boxes[i].r1 + 1; // emptied: taken into the body's block
+  return true;
 }
 
 /**
@@ -169,9 +187,11 @@ function continuesBody(view: SheetView, above: CellRange, below: CellRange): boo
 }
 
 function headsBody(view: SheetView, head: CellRange, body: CellRange): boolean {
-  if (head.r1 - head.r0 >= MAX_HEADER_ROWS) return false;
-  // Over the body's columns: at most one column more on either side (a blank corner, an empty 비고 column).
-  if (head.c0 < body.c0 - 1 || head.c0 > body.c0 + 1 || head.c1 < body.c1 - 1 || head.c1 > body.c1 + 1) return false;
+  // Caption lines glued on top of the header (a title merged across, a unit line on the header) come with it.
+  if (head.r1 - head.r0 >= MAX_HEADER_ROWS + MAX_GLUED_CAPTIONS) return false;
+  // Over the body's columns, starting with them (a blank corner aside). The body may stop short of the header's
+  // right end: a column left blank (zero as blank) splits the body rows into blocks, which the header spans.
+  if (head.c0 < body.c0 - 1 || head.c0 > body.c0 + 1 || head.c1 < body.c1 - 1) return false;
   if (!scanRow(view, body.r0, body.c0, body.c1).figure) return false;
   for (let r = head.r0; r <= head.r1; r++) if (scanRow(view, r, head.c0, head.c1).figure) return false;
   const last = scanRow(view, head.r1, head.c0, head.c1);

@@ -211,6 +211,43 @@ y\t18\t6\t12\t이`,
     fault: { cell: 'E5', value: 160, found: ['E5', 'E4'] },
   },
   {
+    name: 'a spacer row under a header with a blank cell in it (two label columns)',
+    tsv: `구분\t\t2019년\t2020년\t2021년
+
+세입\t계\t300\t330\t360
+\t지방세\t200\t220\t240
+\t세외수입\t100\t110\t120`,
+    tables: [
+      {
+        range: 'A1:E5',
+        headerRows: 2,
+        labelCols: 2,
+        kind: 'crosstab',
+        relations: ['C3=C4+C5', 'D3=D4+D5', 'E3=E4+E5'],
+      },
+    ],
+    fault: { cell: 'D5', value: 130, found: ['D5', 'D3'] },
+  },
+  {
+    name: 'a spacer row under the header of a table whose body a blank column splits',
+    tsv: `□ 2021년 소요예산 : 300천원
+(단위 : 천원)
+구분\t계\t2020년\t2021년\t2022년
+
+계\t500\t\t300\t200
+구비\t500\t\t300\t200`,
+    tables: [
+      {
+        range: 'A3:E6',
+        headerRows: 2,
+        labelCols: 1,
+        kind: 'budget-by-year',
+        relations: ['B5=C5+D5+E5', 'B6=C6+D6+E6'],
+      },
+    ],
+    fault: { cell: 'E6', value: 210, found: ['E6', 'B6', 'E5'] },
+  },
+  {
     name: 'two blank spacer rows under the header',
     tsv: `구분\t계\t매매\t증여
 
