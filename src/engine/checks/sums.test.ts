@@ -361,8 +361,23 @@ it('equations through words are not checked', () => {
   expect(checkTsv('구분\t계\t가\t나\n2020\t10\t4\t6\n2021\t진행 중\t3\t3\n2022\t5\t2\t3', { headerRows: 1, labelCols: 1 })).toEqual([]);
 });
 
-it('a blank total is left to fill, not reported', () => {
-  expect(checkTsv('구분\t계\t가\t나\n2020\t\t4\t6\n2021\t6\t3\t3', { headerRows: 1, labelCols: 1 })).toEqual([]);
+describe('blank totals: blank means zero, but a family of totals all still blank waits for fill', () => {
+  it.each([
+    ['every total of the 계 column blank: nothing to report yet', '구분\t계\t가\t나\n2020\t\t4\t6\n2021\t\t3\t3', []],
+    ['blank parts and a blank total agree (all zero)', '구분\t계\t가\t나\n2020\t\t\t\n2021\t6\t3\t3', []],
+  ])('%s', (_name, tsv, expected) => {
+    expect(checkTsv(tsv, { headerRows: 1, labelCols: 1 })).toEqual(expected);
+  });
+
+  it('a blank total beside written ones is a missing figure, said to be blank', () => {
+    const found = checkTsv('구분\t계\t가\t나\n2020\t\t4\t6\n2021\t6\t3\t3', { headerRows: 1, labelCols: 1 });
+    expect(found).toEqual([expect.objectContaining({ rule: 'sum.row', severity: 'error', cell: 'B2', expected: 10, actual: null })]);
+  });
+
+  it('a blank cell where a row total and a column total cross is named by sum.cell with the value that fixes both', () => {
+    const found = checkTsv('구분\t계\t가\t나\n계\t600\t300\t300\n가\t\t100\t200\n나\t300\t200\t100', { headerRows: 1, labelCols: 1 });
+    expect(errors(found)).toEqual([expect.objectContaining({ rule: 'sum.cell', cell: 'B3', expected: 300, actual: null })]);
+  });
 });
 
 /** Row groups with their own 소계 under a 총계, and a 합계 column: three levels of sums. */

@@ -31,6 +31,27 @@ interface Failure {
   tolerance: number;
   /** Within that rounding: a warning unless a cell beyond rounding explains it. */
   soft: boolean;
+  /** The total cell is blank (read as zero). */
+  blankTotal: boolean;
+}
+
+/**
+ * Families (one total column, one 계 row …) none of whose totals is written yet. Blank means zero in a report
+ * table, so a blank total beside written ones is a missing figure; but a family with every total blank is a table
+ * still waiting for fill, which is no error.
+ */
+function familiesStillBlank(sums: SumRelation[], figures: () => TableFigures, cells: SheetGrid['cells'], firstDataCol: number): Set<string> {
+  const written = new Set<string>();
+  const all = new Set<string>();
+  for (const rel of sums) {
+    all.add(rel.family);
+    if (written.has(rel.family)) continue;
+    const t = rel.total;
+    if (storedNumber(cells, t.row, t.col, t.comp, firstDataCol) !== undefined) written.add(rel.family);
+    else if (figures().figureAt(t.row, t.col, t.comp)?.empty === false) written.add(rel.family);
+  }
+  for (const family of written) all.delete(family);
+  return all;
 }
 
 const EPS = 1e-9;
@@ -96,14 +117,17 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
   // just walked) they spare the figure reader's lookups; anything else asks the reader.
   const firstDataCol = table.range.c0 + table.labelCols;
   const cells = sheet.cells;
+  const blankFamilies = familiesStillBlank(sums, figures, cells, firstDataCol);
   for (const rel of sums) {
-    // A relation that cannot be evaluated (words, a blank total still to be filled) is passed over.
+    // A relation that cannot be evaluated (words; a blank total of a family still waiting to be filled) is passed over.
     const t = rel.total;
     let totalValue = storedNumber(cells, t.row, t.col, t.comp, firstDataCol);
+    let blankTotal = false;
     if (totalValue === undefined) {
       const total = figures().figureAt(t.row, t.col, t.comp);
-      if (!total || total.empty) continue;
+      if (!total || (total.empty && blankFamilies.has(rel.family))) continue;
       totalValue = total.value;
+      blankTotal = total.empty;
     }
     let sum = 0;
     let readable = true;
@@ -131,7 +155,7 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
     const coarse = figures().tableCoarse || all.some((f) => f.rounded);
     const decimals = Math.max(...all.map((f) => f.decimals));
     const tolerance = coarse ? tidy((parts.length + 1) * 0.5 * 10 ** -decimals) : 0;
-    failures.push({ relation: rel, total: total.value, sum, gap, parts, tolerance, soft: coarse && Math.abs(gap) <= tolerance + EPS });
+    failures.push({ relation: rel, total: total.value, sum, gap, parts, tolerance, soft: coarse && Math.abs(gap) <= tolerance + EPS, blankTotal });
   }
 
   // Gaps within rounding that one cell would close together are still rounding (each figure was rounded on
@@ -166,7 +190,7 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
       severity: 'error',
       cell: a1(rel.total),
       expected: f.sum,
-      actual: f.total,
+      actual: f.blankTotal ? null : f.total,
       related: rel.parts.map(a1),
       params: {
         difference: f.gap,
@@ -199,21 +223,23 @@ function pinpoint(
   interface Candidate {
     ref: CellRef;
     current: number;
+    /** Blank (read as zero): the finding says so rather than showing 0. */
+    blank: boolean;
     fixes: { fix: number; failure: Failure }[];
   }
   const candidates = new Map<string, Candidate>();
-  const note = (ref: CellRef, current: number, fix: number, failure: Failure) => {
+  const note = (ref: CellRef, current: number, blank: boolean, fix: number, failure: Failure) => {
     const k = key(ref);
     let c = candidates.get(k);
     if (!c) {
-      c = { ref, current, fixes: [] };
+      c = { ref, current, blank, fixes: [] };
       candidates.set(k, c);
     }
     c.fixes.push({ fix: tidy(fix), failure });
   };
   for (const f of failures) {
-    note(f.relation.total, f.total, f.sum, f);
-    f.relation.parts.forEach((p, i) => note(p, f.parts[i].value, f.parts[i].value + f.gap, f));
+    note(f.relation.total, f.total, f.blankTotal, f.sum, f);
+    f.relation.parts.forEach((p, i) => note(p, f.parts[i].value, f.parts[i].empty, f.parts[i].value + f.gap, f));
   }
   // A fix closes an equation when it leaves no gap beyond that equation's rounding.
   const closes = (fix: number, x: { fix: number; failure: Failure }) =>
@@ -245,7 +271,7 @@ function pinpoint(
       severity: 'error',
       cell,
       expected: best.fix,
-      actual: best.c.current,
+      actual: best.c.blank ? null : best.c.current,
       related,
       params: {
         difference: tidy(best.c.current - best.fix),
