@@ -641,7 +641,39 @@ export function vary(rng: Rng, d: Draft): Draft {
   else if (!out.caption && !out.rounded && out.captions.length > 1 && rng.chance(0.1)) out = dropCaption(out, out.unitLine ?? out.captions.length - 1);
   // Asked last, so the choices above stay what they were for every seed.
   if (rng.chance(0.1)) out = spacerUnderHeader(out);
+  if (rng.chance(0.1)) out = wordColumnBetween(rng, out);
   return out;
+}
+
+const WORD_COLUMNS: [string, string[]][] = [
+  ['추진방법', ['직영', '위탁', '보조']],
+  ['담당', ['세무1팀', '세무2팀', '징수팀']],
+];
+
+/**
+ * A column of words between two top-level groups of figure columns (추진방법 between 예산액 and 집행액), where no
+ * header cell spans the place. Tables with fewer than three figure columns keep their shape.
+ */
+function wordColumnBetween(rng: Rng, d: Draft): Draft {
+  const w = Math.max(...d.rows.map((r) => r.length));
+  const header = d.rows.slice(0, d.headerRows).filter((r) => r.some((x) => x !== null));
+  const places = range(d.labelCols + 1, w - 1).filter(
+    (c) => header.every((r) => r[c] !== null && r[c] !== undefined) && !d.headerMerges.some(([, c0, , c1]) => c0 < c && c <= c1),
+  );
+  if (w - d.labelCols < 3 || places.length === 0) return d;
+  const at = rng.pick(places);
+  const [title, words] = rng.pick(WORD_COLUMNS);
+  const rows = d.rows.map((line, r) => {
+    const padded = [...line, ...new Array<DraftCell>(w - line.length).fill(null)];
+    const cell: DraftCell = r === 0 ? title : r < d.headerRows ? null : rng.chance(0.8) ? rng.pick(words) : null;
+    return [...padded.slice(0, at), cell, ...padded.slice(at)];
+  });
+  const moved = mapPositions(d, ([r, c]): Pos => [r, c >= at ? c + 1 : c]);
+  const shift = ([r0, c0, r1, c1]: [number, number, number, number]): [number, number, number, number] =>
+    c0 >= at ? [r0, c0 + 1, r1, c1 + 1] : [r0, c0, r1, c1];
+  const merges = d.headerMerges.map(shift);
+  if (header.length > 1) merges.push([0, at, header.length - 1, at]);
+  return { ...moved, rows, headerMerges: merges, labelMerges: d.labelMerges.map(shift) };
 }
 
 /** A blank row left between the header and the body, as a paste from a word processor leaves one. */
