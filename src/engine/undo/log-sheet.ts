@@ -1,7 +1,7 @@
 /**
  * The undo log as rows of the very-hidden sheet it shares with the registry, pure: which rows hold which entry,
  * the writes that append an entry or clear one, and the sheet as a grid for the registry's own row planning.
- * Both adapters (Office.js and exceljs) use these, so a file's log reads the same in either.
+ * Both adapters (the Excel add-in and exceljs) use these, so a file's log reads the same in either.
  */
 import type { SheetGrid } from '../grid/types';
 import type { CellWrite } from '../model/cell-write';
