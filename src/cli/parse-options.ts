@@ -19,3 +19,10 @@ export function oneOf<V extends string>(name: string, value: string | undefined,
   if ((allowed as readonly string[]).includes(value)) return value as V;
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
 }
+
+/** The one input file and the `-o <out.xlsx>` output of every command that writes a workbook. */
+export function inputAndOutput(positionals: string[], output: unknown, inputName = 'input file'): { input: string; output: string } {
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? `no ${inputName} given` : `give exactly one ${inputName}`);
+  if (typeof output !== 'string' || output === '') throw new UsageError('no output file given (-o <out.xlsx>)');
+  return { input: positionals[0], output };
+}

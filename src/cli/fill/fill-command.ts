@@ -10,8 +10,8 @@ import { readFileBytes } from '../../xlsx/read-file';
 import { isWorkbookReadError } from '../../xlsx/read-problem';
 import { isPatchError, patchXlsxPackage, verifyPatched } from '../../xlsx/patch';
 import type { CliDeps, Command } from '../command';
-import { EXIT_FINDINGS, EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
-import { oneOf, parseOptions } from '../parse-options';
+import { EXIT_FINDINGS, EXIT_OK, reportTrouble, type CliIo } from '../io';
+import { inputAndOutput, oneOf, parseOptions } from '../parse-options';
 import { writeFailureReason, writeWhole } from './write-output';
 import { pathExists } from '../path-exists';
 
@@ -40,10 +40,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
   });
   const rounding = oneOf('rounding', values.rounding as string | undefined, ROUNDING, 'half-up');
   const lang = oneOf('lang', values.lang as string | undefined, LANGS, 'ko');
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no input file given' : 'give exactly one input file');
-  const output = values.output as string | undefined;
-  if (!output) throw new UsageError('no output file given (-o <out.xlsx>)');
-  const input = positionals[0];
+  const { input, output } = inputAndOutput(positionals, values.output);
   const ko = lang === 'ko';
 
   if (path.resolve(input) === path.resolve(output)) {

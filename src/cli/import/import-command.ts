@@ -12,8 +12,8 @@ import { gridsToWorkbook } from '../../xlsx/write-grids';
 import { readFileBytes } from '../../xlsx/read-file';
 import { isWorkbookReadError } from '../../xlsx/read-problem';
 import type { Command } from '../command';
-import { EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
-import { oneOf, parseOptions } from '../parse-options';
+import { EXIT_OK, reportTrouble, type CliIo } from '../io';
+import { inputAndOutput, oneOf, parseOptions } from '../parse-options';
 import { writeFailureReason, writeWhole } from '../fill/write-output';
 import { decodeReportText, type DecodedText } from './decode-text';
 import { pathExists } from '../path-exists';
@@ -59,10 +59,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   });
   const lang = oneOf('lang', values.lang as string | undefined, LANGS, 'ko');
   const ko = lang === 'ko';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no report text file given' : 'give exactly one report text file');
-  const output = values.output as string | undefined;
-  if (!output) throw new UsageError('no output file given (-o <out.xlsx>)');
-  const input = positionals[0];
+  const { input, output } = inputAndOutput(positionals, values.output, 'report text file');
   const force = values.force === true;
   if (path.resolve(input) === path.resolve(output)) {
     return reportTrouble(io, output, ko ? '입력 파일에 덮어쓸 수 없습니다. 다른 출력 파일을 지정하세요' : 'the output is the input; give another output file');

@@ -15,8 +15,8 @@ import { isWorkbookReadError } from '../../xlsx/read-problem';
 import { XlsxWorkbook } from '../../xlsx/xlsx-workbook';
 import { isPatchError, patchXlsxPackage, verifyPatched } from '../../xlsx/patch';
 import type { CliDeps, Command } from '../command';
-import { EXIT_OK, reportTrouble, UsageError, type CliIo } from '../io';
-import { oneOf, parseOptions } from '../parse-options';
+import { EXIT_OK, reportTrouble, type CliIo } from '../io';
+import { inputAndOutput, oneOf, parseOptions } from '../parse-options';
 import { writeFailureReason, writeWhole } from '../fill/write-output';
 
 const LANGS: readonly Lang[] = ['ko', 'en'];
@@ -61,10 +61,7 @@ async function run(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
   });
   const lang = oneOf('lang', values.lang as string | undefined, LANGS, 'ko');
   const ko = lang === 'ko';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no input file given' : 'give exactly one input file');
-  const output = values.output as string | undefined;
-  if (!output) throw new UsageError('no output file given (-o <out.xlsx>)');
-  const input = positionals[0];
+  const { input, output } = inputAndOutput(positionals, values.output);
   if (path.resolve(input) === path.resolve(output)) {
     return reportTrouble(io, output, ko ? '입력 파일에 덮어쓸 수 없습니다. 다른 출력 파일을 지정하세요' : 'the output is the input; summary never changes its input');
   }

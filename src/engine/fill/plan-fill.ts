@@ -9,6 +9,7 @@ import type { CellWrite } from '../model/cell-write';
 import type { Finding } from '../model/finding';
 import type { CheckResult } from '../model/result';
 import type { Relation, Table } from '../model/table';
+import { relationTarget } from '../model/relation-target';
 import { formatCompound, formatReportNumber, parseCompound, readNumeric, roundByPolicy } from '../numbers';
 import { captionFormula, diffFormula, rateFormula, sumFormula, uniqueSorted, type Operand } from './formula-text';
 import { emptyPlan, fillOptionsSchema, type FillOptions, type FillOptionsInput, type FillPlan, type SkipReason } from './types';
@@ -99,17 +100,6 @@ function inputsOf(rel: Relation): CellRef[] {
   }
 }
 
-function targetOf(rel: Relation): CellRef {
-  switch (rel.type) {
-    case 'sum':
-      return rel.total;
-    case 'caption':
-      return rel.caption;
-    default:
-      return rel.target;
-  }
-}
-
 /** The computed figure and formula for a relation whose inputs all hold figures. */
 function compute(rel: PlainRelation, inputs: Value[], options: FillOptions): { value: number | string; formula: string } | Value {
   const bad = inputs.find((v): v is Extract<Value, { kind: 'bad' }> => v.kind === 'bad');
@@ -162,7 +152,7 @@ export function planFill(sheet: SheetGrid, table: Table, options?: FillOptionsIn
   const compoundRelations: Relation[] = [];
 
   for (const rel of table.relations) {
-    const target = targetOf(rel);
+    const target = relationTarget(rel);
     if (rel.type === 'caption') {
       captions.push(rel);
       continue;
@@ -272,7 +262,7 @@ export function planFill(sheet: SheetGrid, table: Table, options?: FillOptionsIn
     return after;
   }
 
-  for (const rel of chosen.values()) evaluate(targetOf(rel));
+  for (const rel of chosen.values()) evaluate(relationTarget(rel));
   for (const rel of captions) planCaption(rel);
   planCompounds();
   return plan;
@@ -308,7 +298,7 @@ export function planFill(sheet: SheetGrid, table: Table, options?: FillOptionsIn
     const byCell = new Map<string, { ref: CellRef; values: Map<number, number> }>();
     for (const rel of compoundRelations) {
       if (rel.type === 'caption') continue;
-      const target = targetOf(rel);
+      const target = relationTarget(rel);
       const inputs = inputsOf(rel).map((ref) => componentValue(ref));
       const computed = compute(rel, inputs, opts);
       if ('kind' in computed || typeof computed.value !== 'number') continue;

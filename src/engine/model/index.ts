@@ -3,3 +3,4 @@ export * from './finding';
 export * from './options';
 export * from './result';
 export * from './cell-write';
+export * from './relation-target';

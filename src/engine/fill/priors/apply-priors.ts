@@ -11,6 +11,7 @@
 import type { CellRef, SheetGrid } from '../../grid/types';
 import type { CheckResult } from '../../model/result';
 import type { Relation, Table } from '../../model/table';
+import { relationTarget } from '../../model/relation-target';
 import { isRemarkLabel } from '../../labels';
 import { figuresOf, type TableFigures } from '../../relations';
 import { labelSkeleton, zeroedSheet } from './label-skeleton';
@@ -45,17 +46,6 @@ function verdict(figures: TableFigures, total: CellRef, parts: readonly CellRef[
   }
   const tolerance = rounded ? (parts.length + 1) * 0.5 * 10 ** -decimals : 0;
   return Math.abs(t.value - sum) <= tolerance + EPS * Math.max(1, Math.abs(sum)) ? 'holds' : 'fails';
-}
-
-function targetOf(rel: Relation): CellRef {
-  switch (rel.type) {
-    case 'sum':
-      return rel.total;
-    case 'caption':
-      return rel.caption;
-    default:
-      return rel.target;
-  }
 }
 
 function sameParts(a: readonly CellRef[], b: readonly CellRef[]): boolean {
@@ -113,7 +103,7 @@ export function applyPriors(sheet: SheetGrid, zeroed: SheetGrid, table: Table): 
   }
 
   // Totals without any relation: the spec's equation first, then what the labels propose.
-  const taken = new Set(relations.map((r) => cellKey(targetOf(r))));
+  const taken = new Set(relations.map((r) => cellKey(relationTarget(r))));
   const add = (rel: SumRelation) => {
     relations.push(rel);
     taken.add(cellKey(rel.total));
