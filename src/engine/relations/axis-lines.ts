@@ -84,6 +84,40 @@ export class TableLines {
   crossOf(axis: Axis): Line[] {
     return axis === 'col' ? this.rows() : this.columns();
   }
+
+  /**
+   * Whether any header label of the lines of `axis`, normalised, passes `test`. A rule that needs a word in a
+   * label asks this first: most tables have no such line, and then none of their lines is made.
+   */
+  anyLabel(axis: Axis, test: (normalized: string) => boolean): boolean {
+    if (axis === 'col') {
+      for (const c of this.layout.columns) if (!c.isLabel && someLabel(c.path, test)) return true;
+    } else {
+      for (const r of this.layout.rows) if (someLabel(r.path, test)) return true;
+    }
+    return false;
+  }
+}
+
+function someLabel(path: readonly string[], test: (normalized: string) => boolean): boolean {
+  for (const label of path) if (test(normalizeText(label))) return true;
+  return false;
+}
+
+/** A path's innermost normalised label, as its Line's `leaf` ('' when it has none). */
+export function pathLeaf(path: readonly string[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const norm = normalizeText(path[i]);
+    if (norm !== '') return norm;
+  }
+  return '';
+}
+
+/** How many levels of a path are left once normalised, as its Line's `norm.length`. */
+export function pathDepth(path: readonly string[]): number {
+  let n = 0;
+  for (const label of path) if (normalizeText(label) !== '') n++;
+  return n;
 }
 
 /** The lines of one axis. */

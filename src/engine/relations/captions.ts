@@ -8,7 +8,7 @@ import type { CheckOptions } from '../model/options';
 import type { CaptionLine, Relation, TableLayout } from '../model/table';
 import { memoByString } from '../labels/memo';
 import { readCell } from './evaluate';
-import { type Line, TableLines, cellAt, isTotalLabel, lineYear, normalizeText } from './axis-lines';
+import { cellAt, isTotalLabel, normalizeText, pathDepth, pathLeaf } from './axis-lines';
 
 /** Won-based units and what one of each is worth in 원. */
 const MONEY: Record<string, number> = { 원: 1, 천원: 1e3, 만원: 1e4, 백만원: 1e6, 천만원: 1e7, 억원: 1e8, 십억원: 1e9, 조원: 1e12 };
@@ -243,27 +243,32 @@ export function inferPlanYear(sheets: SheetGrid[]): number | undefined {
   return best;
 }
 
-function totalLine(lines: Line[]): Line | undefined {
-  const totals = lines.filter((l) => isTotalLabel(l.leaf));
-  return totals.find((l) => l.norm.length <= 1) ?? totals[0];
+/**
+ * The 계 line among a table's rows or body columns: one labelled 계/합계 … with no group above it, else the first
+ * so labelled; the only line when there is one. Read from the layout's paths: no Line is made for this.
+ */
+function totalIndex(lines: readonly { path: string[] }[]): number {
+  let first = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (!isTotalLabel(pathLeaf(lines[i].path))) continue;
+    if (pathDepth(lines[i].path) <= 1) return i;
+    if (first < 0) first = i;
+  }
+  return first >= 0 ? first : lines.length === 1 ? 0 : -1;
 }
 
-function targetCell(lines: TableLines, amount: CaptionAmount, year: number | undefined): CellRef | null {
-  const rows = lines.rows();
-  const cols = lines.columns();
-  const row = totalLine(rows) ?? (rows.length === 1 ? rows[0] : undefined);
-  if (!row) return null;
-  const yearCols = cols.filter((c) => lineYear(c) !== undefined);
-  let col: Line | undefined;
-  if (amount.subject === 'budget' && yearCols.length > 0) {
+function targetCell(layout: TableLayout, amount: CaptionAmount, year: number | undefined): CellRef | null {
+  const rowAt = totalIndex(layout.rows);
+  if (rowAt < 0) return null;
+  const row = layout.rows[rowAt].row;
+  const cols = layout.columns.filter((c) => !c.isLabel);
+  if (amount.subject === 'budget' && cols.some((c) => c.year !== undefined)) {
     if (year === undefined) return null;
-    const matching = yearCols.filter((c) => lineYear(c) === year);
-    if (matching.length !== 1) return null;
-    col = matching[0];
-  } else {
-    col = totalLine(cols) ?? (cols.length === 1 ? cols[0] : undefined);
+    const matching = cols.filter((c) => c.year === year);
+    return matching.length === 1 ? { row, col: matching[0].col } : null;
   }
-  return col ? { row: row.index, col: col.index } : null;
+  const colAt = totalIndex(cols);
+  return colAt < 0 ? null : { row, col: cols[colAt].col };
 }
 
 /** The unit of the figures in one column: its own when the layout gives one, else the table's. */
@@ -285,18 +290,13 @@ function sheetPlanYear(sheet: SheetGrid): number | undefined {
 }
 
 /** Caption relations of one table (at most one caption; two relations for a "정원 N명(현원 M명)" caption). */
-export function inferCaptionRelations(
-  sheet: SheetGrid,
-  layout: TableLayout,
-  options?: Partial<CheckOptions>,
-  lines: TableLines = new TableLines(layout),
-): Relation[] {
+export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
   if (layout.kind === 'text') return [];
   const found = amountCaption(sheet, layout);
   if (!found) return [];
   const { line, amount } = found;
   const year = amount.year ?? options?.planYear ?? sheetPlanYear(sheet);
-  const cell = targetCell(lines, amount, year);
+  const cell = targetCell(layout, amount, year);
   if (!cell) return [];
   const unit = unitOfColumn(layout, cell.col);
   const tableFactor = moneyFactor(unit);

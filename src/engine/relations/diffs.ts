@@ -46,6 +46,11 @@ export function isDiffLine(line: Line): boolean {
   return !isRateLine(line) && line.norm.slice(0, -1).some((level) => isDiffLabel(level));
 }
 
+/** A normalised label that makes a line a 증감 line (isDiffLine asks it of the leaf and of the levels above). */
+function namesDiff(label: string): boolean {
+  return DIFF_CHARS.test(label) && isDiffLabel(label);
+}
+
 /** A line holding a derived figure (a rate or a difference): never a part of another derived figure. */
 export function isDerivedLine(line: Line): boolean {
   return isRateLine(line) || isDiffLine(line);
@@ -226,6 +231,8 @@ export function inferDiffRelations(
   if (layout.kind === 'text') return [];
   const out: Relation[] = [];
   for (const axis of ['col', 'row'] as Axis[]) {
+    // A 증감 line has a 증감 label at some level: without one (most tables), no line need be made.
+    if (!tableLines.anyLabel(axis, namesDiff)) continue;
     const lines = tableLines.of(axis);
     const targets = lines.filter(isDiffLine);
     if (targets.length === 0) continue;

@@ -17,12 +17,12 @@ export { TableFigures, figuresOf, isCoarseUnit, type Figure } from './sum-values
 /** Text tables (no numeric body) have no relations. */
 export function inferRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
   if (layout.kind === 'text') return [];
-  // The derived-figure rules read the same lines: made once for all three.
+  // The derived-figure rules read the same lines: made once for both (and only when a label asks for them).
   const lines = new TableLines(layout);
   const out: Relation[] = inferSumRelations(sheet, layout, options);
   append(out, inferRateRelations(sheet, layout, options, lines));
   append(out, inferDiffRelations(sheet, layout, options, lines));
-  append(out, inferCaptionRelations(sheet, layout, options, lines));
+  append(out, inferCaptionRelations(sheet, layout, options));
   return out;
 }
 

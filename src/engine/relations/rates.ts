@@ -305,6 +305,11 @@ function versusName(line: Line): RateName | null {
     : null;
 }
 
+/** Whether a normalised label could be a rate line's leaf (the test inferRateRelations puts to each leaf). */
+function mayNameRate(label: string): boolean {
+  return RATE_CHARS.test(label) || label.includes('대비');
+}
+
 /** Rate relations of one table: each rate column against each body row, each rate row against each column. */
 export function inferRateRelations(
   sheet: SheetGrid,
@@ -316,6 +321,7 @@ export function inferRateRelations(
   const policy = options?.rounding ?? 'half-up';
   const out: Relation[] = [];
   for (const axis of ['col', 'row'] as Axis[]) {
+    if (!tableLines.anyLabel(axis, mayNameRate)) continue;
     const lines = tableLines.of(axis);
     const named: { line: Line; rate: RateName }[] = [];
     for (const line of lines) {
