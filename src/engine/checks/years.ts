@@ -7,8 +7,10 @@
 import { rangeToA1, toA1 } from '../grid/a1';
 import type { SheetGrid } from '../grid/types';
 import { severityOf, type Finding } from '../model/finding';
-import type { Table, TableLayout } from '../model/table';
-import { type Axis, type Line, cellAt, lineYear, linesOf, yearInLabel, yearLevel } from '../relations/axis-lines';
+import type { ColumnInfo, RowInfo, Table, TableLayout } from '../model/table';
+import { type Axis, type Line, cellAt, lineYear, linesOf, normalizeText, yearInLabel, yearLevel } from '../relations/axis-lines';
+
+const AXES: readonly Axis[] = ['col', 'row'];
 
 /** One appearance of a year: a line, or a run of lines under one year group. */
 interface Occurrence {
@@ -20,8 +22,51 @@ interface Occurrence {
 
 /** The header levels above the one naming the year: years under 정례회 and under 임시회 are separate runs. */
 function outerKey(line: Line): string {
-  const level = yearLevel(line);
-  return level > 0 ? line.norm.slice(0, level).join('/') : '';
+  return outerKeyOfPath(line.path);
+}
+
+/**
+ * outerKey of a header path as drawn: its normalised levels above the first naming a year, joined ('' when that
+ * is the top level, or no level names a year). Read without making the Line; a lone level is its own key.
+ */
+function outerKeyOfPath(path: readonly string[]): string {
+  let first = '';
+  let levels = 0;
+  for (let i = 0; i < path.length; i++) {
+    const norm = normalizeText(path[i]);
+    if (norm === '') continue;
+    if (yearInLabel(norm) !== null) {
+      if (levels <= 1) return first;
+      return path.slice(0, i).map(normalizeText).filter((p) => p !== '').join('/');
+    }
+    if (levels === 0) first = norm;
+    levels++;
+  }
+  return '';
+}
+
+/**
+ * True when the dated lines of an axis, in order, lie under one outer group and their years step by one in one
+ * direction (fewer than two dated lines included): the one sequence yearSequences would make, which
+ * firstYearProblem passes. Most tables are so; this reads the layout without making Lines or sequences.
+ */
+function runsCleanly(layout: TableLayout, axis: Axis): boolean {
+  const lines: readonly (ColumnInfo | RowInfo)[] = axis === 'col' ? layout.columns : layout.rows;
+  let group: string | undefined;
+  let last = 0;
+  let step = 0;
+  for (const line of lines) {
+    if (line.year === undefined || (axis === 'col' && (line as ColumnInfo).isLabel)) continue;
+    const key = outerKeyOfPath(line.path);
+    if (group === undefined) group = key;
+    else {
+      const s = line.year - last;
+      if (key !== group || (s !== 1 && s !== -1) || (step !== 0 && s !== step)) return false;
+      step = s;
+    }
+    last = line.year;
+  }
+  return true;
 }
 
 /** How many lines of an axis name a year (what the layout says: detection decides what is a year header). */
@@ -151,7 +196,8 @@ export function firstYearProblem(years: number[]): SequenceProblem | null {
 export function checkYears(sheet: SheetGrid, table: TableLayout): Finding[] {
   if (table.kind === 'text') return [];
   const findings: Finding[] = [];
-  for (const axis of ['col', 'row'] as Axis[]) {
+  for (const axis of AXES) {
+    if (runsCleanly(table, axis)) continue;
     const sequences = yearSequences(table, axis);
     let occurrences: Occurrence[] = [];
     let years: number[] = [];
@@ -194,22 +240,20 @@ interface Span {
  * groups changes neither the years nor the first line naming the earliest, so the layout is read directly.
  */
 export function yearSpan(table: TableLayout): Span | null {
-  for (const axis of ['col', 'row'] as Axis[]) {
+  for (const axis of AXES) {
+    const lines: readonly (ColumnInfo | RowInfo)[] = axis === 'col' ? table.columns : table.rows;
     let from = Infinity;
     let to = -Infinity;
     let firstIndex = -1;
-    const see = (year: number | undefined, index: number) => {
-      if (year === undefined) return;
+    for (const line of lines) {
+      const year = line.year;
+      if (year === undefined || (axis === 'col' && (line as ColumnInfo).isLabel)) continue;
+      const index = axis === 'col' ? (line as ColumnInfo).col : (line as RowInfo).row;
       if (year < from || (year === from && index < firstIndex)) {
         from = year;
         firstIndex = index;
       }
       if (year > to) to = year;
-    };
-    if (axis === 'col') {
-      for (const c of table.columns) if (!c.isLabel) see(c.year, c.col);
-    } else {
-      for (const r of table.rows) see(r.year, r.row);
     }
     if (from === to || firstIndex < 0) continue;
     return { from, to, axis, first: { axis, index: firstIndex } };
