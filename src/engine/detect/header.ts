@@ -6,25 +6,37 @@
 import type { CellRange } from '../grid/types';
 import type { HeaderCell } from '../model/table';
 import { joinedKey, type LabelFacts, labelFacts } from './label-facts';
+import { type PathNode, pathNode } from './paths';
 import type { SheetView } from './sheet-view';
 
 export interface HeaderGrid {
   cells: HeaderCell[];
   /** What each cell's text says (normalised label, key, year …), by index into cells: read by every column under it. */
   facts: LabelFacts[];
-  /** owner[k * width + j]: index into cells of the header cell drawn over header row k, column j; -1 for none. */
-  owner: number[];
+  /**
+   * owner[k * width + j]: index into cells of the header cell drawn over header row k, column j; -1 for none.
+   * Scratch shared by every header: valid until the next buildHeader.
+   */
+  owner: Int32Array;
   width: number;
   rows: number;
 }
 
+/** The owner grid of the header being read (see HeaderGrid.owner), grown as needed: a header is read and dropped. */
+let ownerScratch = new Int32Array(64);
+
+/** Header cells while they are gathered (copied out at their exact count). */
+const cellScratch: HeaderCell[] = [];
+
 export function buildHeader(view: SheetView, range: CellRange, headerRows: number): HeaderGrid {
   const width = range.c1 - range.c0 + 1;
-  // A plain array: a typed array costs more to make than this small grid costs to use.
-  const owner: number[] = [];
-  for (let i = Math.max(0, headerRows) * width; i > 0; i--) owner.push(-1);
-  const cells: HeaderCell[] = [];
-  if (headerRows <= 0) return { cells, facts: [], owner, width, rows: headerRows };
+  const size = Math.max(0, headerRows) * width;
+  if (ownerScratch.length < size) ownerScratch = new Int32Array(Math.max(size, 2 * ownerScratch.length));
+  const owner = ownerScratch;
+  owner.fill(-1, 0, size);
+  if (headerRows <= 0) return { cells: [], facts: [], owner, width, rows: headerRows };
+  const cells = cellScratch;
+  let count = 0;
   const lastRow = range.r0 + headerRows - 1;
 
   // Merged areas whose top-left lies in the header area. They come first in `cells`, so an index below
@@ -39,13 +51,13 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
         if (!m || m.r0 !== row || m.c0 !== col) continue;
         const r1 = Math.min(m.r1, lastRow);
         const c1 = Math.min(m.c1, range.c1);
-        const index = cells.length;
-        cells.push({ row, col, rowSpan: r1 - row + 1, colSpan: c1 - col + 1, text: view.text(row, col) });
+        const index = count;
+        cells[count++] = { row, col, rowSpan: r1 - row + 1, colSpan: c1 - col + 1, text: view.text(row, col) };
         for (let kk = k; kk <= r1 - range.r0; kk++) for (let jj = j; jj <= c1 - range.c0; jj++) owner[kk * width + jj] = index;
       }
     }
   }
-  const mergedCells = cells.length;
+  const mergedCells = count;
 
   for (let k = 0; k < headerRows; k++) {
     const row = range.r0 + k;
@@ -54,8 +66,8 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
       if (owner[k * width + j] !== -1 || view.isCovered(row, range.c0 + j)) continue;
       const text = view.text(row, range.c0 + j);
       if (text === '') continue;
-      owner[k * width + j] = cells.length;
-      cells.push({ row, col: range.c0 + j, rowSpan: 1, colSpan: 1, text });
+      owner[k * width + j] = count;
+      cells[count++] = { row, col: range.c0 + j, rowSpan: 1, colSpan: 1, text };
     }
     // A text followed by blanks spans them, within the header cell above it.
     for (let j = 0; j < width; j++) {
@@ -93,27 +105,28 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
       j = Math.max(j + 1, last + 1);
     }
   }
-  sortByPosition(cells);
+  sortByPosition(cells, count);
   // Owners again in the sorted order: each cell paints its area with its new index.
-  const sorted = owner;
-  sorted.fill(-1);
-  const facts: LabelFacts[] = [];
-  for (let index = 0; index < cells.length; index++) {
+  owner.fill(-1, 0, size);
+  const sorted: HeaderCell[] = new Array(count);
+  const facts: LabelFacts[] = new Array(count);
+  for (let index = 0; index < count; index++) {
     const cell = cells[index];
-    facts.push(labelFacts(cell.text));
+    sorted[index] = cell;
+    facts[index] = labelFacts(cell.text);
     for (let k = cell.row - range.r0; k < cell.row - range.r0 + cell.rowSpan; k++) {
-      for (let j = cell.col - range.c0; j < cell.col - range.c0 + cell.colSpan; j++) sorted[k * width + j] = index;
+      for (let j = cell.col - range.c0; j < cell.col - range.c0 + cell.colSpan; j++) owner[k * width + j] = index;
     }
   }
-  return { cells, facts, owner: sorted, width, rows: headerRows };
+  return { cells: sorted, facts, owner, width, rows: headerRows };
 }
 
 /**
  * Header cells top to bottom, left to right. A header has a handful of cells, merged ones first: an insertion sort
  * (stable, like Array.prototype.sort) costs less here than the general sort's setup.
  */
-function sortByPosition(cells: HeaderCell[]): void {
-  for (let i = 1; i < cells.length; i++) {
+function sortByPosition(cells: HeaderCell[], count: number): void {
+  for (let i = 1; i < count; i++) {
     const cell = cells[i];
     let k = i - 1;
     while (k >= 0 && (cells[k].row > cell.row || (cells[k].row === cell.row && cells[k].col > cell.col))) {
@@ -125,45 +138,31 @@ function sortByPosition(cells: HeaderCell[]): void {
 }
 
 /** A header position no cell has claimed, with no text and not under a merged area. */
-function isBlank(view: SheetView, range: CellRange, owner: readonly number[], k: number, j: number): boolean {
+function isBlank(view: SheetView, range: CellRange, owner: Int32Array, k: number, j: number): boolean {
   return owner[k * (range.c1 - range.c0 + 1) + j] === -1 && view.text(range.r0 + k, range.c0 + j) === '' && !view.isCovered(range.r0 + k, range.c0 + j);
 }
 
-/** Header path of column j (0-based in the range), outermost first, normalised, without repeats. */
-export function columnPath(header: HeaderGrid, j: number): string[] {
-  const path = pathScratch;
-  path.length = 0;
+/** Labels of the path being gathered (see columnPath). */
+const labelScratch: string[] = [];
+
+/**
+ * Header path of column j (0-based in the range), outermost first, normalised, without repeats: a shared node
+ * (see paths.ts) whose key is labelKey of the path joined, the key the label-column tests read.
+ */
+export function columnPath(header: HeaderGrid, j: number): PathNode {
+  let count = 0;
   let last = -1;
   for (let k = 0; k < header.rows; k++) {
     const index = header.owner[k * header.width + j];
     if (index === -1 || index === last) continue;
     last = index;
     const text = header.facts[index].label;
-    if (text !== '') path.push(text);
+    if (text !== '') labelScratch[count++] = text;
   }
-  return exactCopy(path);
-}
-
-const pathScratch: string[] = [];
-
-/**
- * A copy of a short list at its exact length. Paths are gathered in a scratch array and copied out this way: an
- * array grown by push reserves 16 slots (~180 bytes), a literal of one or two labels ~50, and a table keeps a
- * path per column and per row.
- */
-export function exactCopy<T>(list: readonly T[]): T[] {
-  switch (list.length) {
-    case 0:
-      return [];
-    case 1:
-      return [list[0]];
-    case 2:
-      return [list[0], list[1]];
-    case 3:
-      return [list[0], list[1], list[2]];
-    default:
-      return list.slice();
-  }
+  const node = pathNode(labelScratch, count);
+  // The key is the same for every header that draws this path (a key depends on the labels only, see LabelFacts).
+  if (node.key === undefined) node.key = columnKey(header, j, count);
+  return node;
 }
 
 /** The innermost year column j's header names ('2020년' under '연차별 소요재원'), or null. */
@@ -177,16 +176,9 @@ export function columnYear(header: HeaderGrid, j: number): number | null {
   return null;
 }
 
-/** labelKey of column j's path joined (the key the label-column tests read), given columnPath(header, j). */
-export function columnKey(header: HeaderGrid, j: number, path: readonly string[]): string {
-  if (path.length === 0) return '';
-  if (path.length === 1) {
-    // One label: its key is already known.
-    for (let k = 0; k < header.rows; k++) {
-      const index = header.owner[k * header.width + j];
-      if (index !== -1 && header.facts[index].label !== '') return header.facts[index].key;
-    }
-  }
+/** labelKey of column j's path joined, given the number of labels columnPath found. */
+function columnKey(header: HeaderGrid, j: number, labels: number): string {
+  if (labels === 0) return '';
   // The facts of the path's labels, found the way columnPath finds them.
   const parts: LabelFacts[] = [];
   let last = -1;

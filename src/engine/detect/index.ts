@@ -61,7 +61,7 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
 function headerUnits(layout: BlockLayout): readonly string[] {
   for (let i = 0; i < layout.headers.length; i++) {
     const cell = layout.headers[i];
-    if (!layout.header.facts[i].unitMark) continue;
+    if (!layout.headerFacts[i].unitMark) continue;
     const units = unitsOf(cell.text);
     if (units.length > 0) return units;
   }

@@ -5,8 +5,9 @@
 import type { CellRange } from '../grid/types';
 import type { ColumnInfo, HeaderCell, RowInfo } from '../model/table';
 import { EMPTY, FIGURE, TEXT, YEAR, YEAR_NUMBER, ordinalOf, ordinalUnit } from './cell-class';
-import { buildHeader, columnKey, columnPath, columnYear, exactCopy, type HeaderGrid } from './header';
-import { KIND_GRADE, labelFacts } from './label-facts';
+import { buildHeader, columnPath, columnYear } from './header';
+import { KIND_GRADE, type LabelFacts, labelFacts } from './label-facts';
+import { sharedPath } from './paths';
 import type { SheetView } from './sheet-view';
 
 export interface BlockLayout {
@@ -14,7 +15,8 @@ export interface BlockLayout {
   headerRows: number;
   labelCols: number;
   numeric: boolean;
-  header: HeaderGrid;
+  /** What each header cell's text says, by index into headers. */
+  headerFacts: LabelFacts[];
   headers: HeaderCell[];
   columns: ColumnInfo[];
   rows: RowInfo[];
@@ -25,13 +27,16 @@ export interface BlockLayout {
 const SERIAL_HEADER = /^(연번|번호|순번|순위|no\.?|쪽|페이지|page|면)$/;
 const YEAR_HEADER = /(연도|년도|연차|구분|year)/;
 
-/** What one body column holds, by class. */
-interface ColumnStats {
-  figure: number;
-  text: number;
-  yearNumber: number;
-  empty: number;
-}
+/**
+ * What each body column holds, by class: column j's counts at STATS * j + FIGURES … EMPTIES. Scratch shared by
+ * every block (see columnStats): valid until the next block is read.
+ */
+const STATS = 4;
+const FIGURES = 0;
+const TEXTS = 1;
+const YEAR_NUMBERS = 2;
+const EMPTIES = 3;
+let statsScratch = new Int32Array(STATS * 16);
 
 /** Figures in a row (bare years count only when they cannot be header years). */
 function rowHasFigures(view: SheetView, range: CellRange, row: number): boolean {
@@ -125,21 +130,22 @@ function continuesHeader(view: SheetView, range: CellRange, row: number, next: n
   return false;
 }
 
-/** One pass over the body, row by row (the order the sheet is stored in); column j (0-based in the block) at index j. */
-function columnStats(view: SheetView, range: CellRange, bodyStart: number): ColumnStats[] {
+/** One pass over the body, row by row (the order the sheet is stored in); column j (0-based in the block) at STATS * j. */
+function columnStats(view: SheetView, range: CellRange, bodyStart: number): Int32Array {
   const width = range.c1 - range.c0 + 1;
-  const stats: ColumnStats[] = [];
-  for (let j = 0; j < width; j++) stats.push({ figure: 0, text: 0, yearNumber: 0, empty: 0 });
+  if (statsScratch.length < STATS * width) statsScratch = new Int32Array(STATS * Math.max(width, 2 * (statsScratch.length / STATS)));
+  const stats = statsScratch;
+  stats.fill(0, 0, STATS * width);
   const { classes, covered, cols } = view;
   for (let r = bodyStart; r <= range.r1; r++) {
     const base = r * cols + range.c0;
     for (let j = 0; j < width; j++) {
       const cls = covered !== null && covered[base + j] === 1 ? EMPTY : classes[base + j];
-      const s = stats[j];
-      if (cls === FIGURE) s.figure++;
-      else if (cls === YEAR_NUMBER) s.yearNumber++;
-      else if (cls === TEXT || cls === YEAR) s.text++;
-      else s.empty++;
+      const at = STATS * j;
+      if (cls === FIGURE) stats[at + FIGURES]++;
+      else if (cls === YEAR_NUMBER) stats[at + YEAR_NUMBERS]++;
+      else if (cls === TEXT || cls === YEAR) stats[at + TEXTS]++;
+      else stats[at + EMPTIES]++;
     }
   }
   return stats;
@@ -161,20 +167,23 @@ function countLabelCols(
   view: SheetView,
   range: CellRange,
   headerRows: number,
-  stats: ColumnStats[],
-  pathKeys: string[],
+  stats: Int32Array,
+  pathKeys: readonly string[],
+  width: number,
 ): number {
-  const width = stats.length;
   let count = 0;
   for (let j = 0; j < width; j++) {
-    const s = stats[j];
+    const at = STATS * j;
+    const figures = stats[at + FIGURES];
+    const texts = stats[at + TEXTS];
+    const yearNumbers = stats[at + YEAR_NUMBERS];
     const headerKey = pathKeys[j];
-    const nextIsText = j + 1 < width && stats[j + 1].figure === 0 && stats[j + 1].text > 0;
-    if (s.figure === 0 && s.yearNumber === 0 && s.text > 0) count++;
-    else if (s.figure === 0 && s.yearNumber > 0 && (YEAR_HEADER.test(headerKey) || s.empty > 0 || nextIsText)) count++;
+    const nextIsText = j + 1 < width && stats[at + STATS + FIGURES] === 0 && stats[at + STATS + TEXTS] > 0;
+    if (figures === 0 && yearNumbers === 0 && texts > 0) count++;
+    else if (figures === 0 && yearNumbers > 0 && (YEAR_HEADER.test(headerKey) || stats[at + EMPTIES] > 0 || nextIsText)) count++;
     else if (
       SERIAL_HEADER.test(headerKey) &&
-      s.text === 0 &&
+      texts === 0 &&
       integersOnly(view, range, range.r0 + headerRows, range.c0 + j) &&
       headerRows > 0
     ) {
@@ -190,28 +199,30 @@ function countLabelCols(
  * column's header again between the figures: '분야 | 한도액 | 분야 | 한도액'). A word column between figure
  * columns (추진방법 between 예산액 and 집행액) is only a remark column of a numeric table.
  */
-function isNumericBody(stats: ColumnStats[], pathKeys: string[], labelCols: number): boolean {
+function isNumericBody(stats: Int32Array, pathKeys: readonly string[], labelCols: number, width: number): boolean {
   let figures = 0;
   let words = 0;
   let firstQuantity = -1;
   let sandwichedText = false;
   let lastText = -1;
   let blank = true;
-  for (let j = labelCols; j < stats.length; j++) {
-    const s = stats[j];
-    const numbers = s.figure + s.yearNumber;
-    if (numbers + s.text !== 0) blank = false;
+  for (let j = labelCols; j < width; j++) {
+    const at = STATS * j;
+    const figureCount = stats[at + FIGURES];
+    const texts = stats[at + TEXTS];
+    const numbers = figureCount + stats[at + YEAR_NUMBERS];
+    if (numbers + texts !== 0) blank = false;
     const key = pathKeys[j];
     const remark = key.startsWith('비고');
-    const quantity = numbers > 0 && numbers >= s.text && !SERIAL_HEADER.test(key);
+    const quantity = numbers > 0 && numbers >= texts && !SERIAL_HEADER.test(key);
     if (quantity) {
       figures += numbers;
       if (firstQuantity === -1) firstQuantity = j;
       if (lastText !== -1 && lastText > firstQuantity) sandwichedText = true;
-    } else if (!remark && s.text > s.figure && repeatsLabelHeader(pathKeys, labelCols, key)) {
+    } else if (!remark && texts > figureCount && repeatsLabelHeader(pathKeys, labelCols, key)) {
       lastText = j;
     }
-    if (!remark) words += s.text;
+    if (!remark) words += texts;
   }
   // No quantity columns: a list, unless the body is wholly blank (a template waiting for figures).
   if (firstQuantity === -1) return blank;
@@ -219,11 +230,15 @@ function isNumericBody(stats: ColumnStats[], pathKeys: string[], labelCols: numb
 }
 
 /** A column header that names a label column again (the second half of a wrapped list). */
-function repeatsLabelHeader(pathKeys: string[], labelCols: number, key: string): boolean {
+function repeatsLabelHeader(pathKeys: readonly string[], labelCols: number, key: string): boolean {
   if (key === '') return false;
   for (let j = 0; j < labelCols; j++) if (pathKeys[j] === key) return true;
   return false;
 }
+
+/** Column paths and their keys while a block is read, by column (0-based in the block). */
+const pathScratch: string[][] = [];
+const keyScratch: string[] = [];
 
 export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | null {
   const width = range.c1 - range.c0 + 1;
@@ -231,37 +246,37 @@ export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | n
   if (width < 2 || height < 2) return null;
   const headerRows = countHeaderRows(view, range);
   const header = buildHeader(view, range, headerRows);
-  const paths: string[][] = [];
   // One comparison key per column path, shared by the label-column and numeric-body tests.
-  const pathKeys: string[] = [];
+  const paths = pathScratch;
+  const pathKeys = keyScratch;
   for (let j = 0; j < width; j++) {
-    const path = columnPath(header, j);
-    paths.push(path);
-    pathKeys.push(columnKey(header, j, path));
+    const node = columnPath(header, j);
+    paths[j] = node.path as string[];
+    pathKeys[j] = node.key as string;
   }
   const bodyStart = range.r0 + headerRows;
   const stats = columnStats(view, range, bodyStart);
-  let labelCols = countLabelCols(view, range, headerRows, stats, pathKeys);
+  let labelCols = countLabelCols(view, range, headerRows, stats, pathKeys, width);
   // Rows named by counted ordinals ('1회', '2회', '3회') next to figures, under a header: the first column is labels,
   // though each reads as a figure.
   if (
     labelCols === 0 &&
     headerRows > 0 &&
     width > 2 &&
-    stats[0].figure > 1 &&
-    stats[1].figure > 0 &&
+    stats[FIGURES] > 1 &&
+    stats[STATS + FIGURES] > 0 &&
     ordinalColumn(view, range.c0, bodyStart, range.r1)
   ) {
     labelCols = 1;
   }
-  const numeric = isNumericBody(stats, pathKeys, labelCols);
+  const numeric = isNumericBody(stats, pathKeys, labelCols, width);
 
-  const columns: ColumnInfo[] = [];
+  const columns: ColumnInfo[] = new Array(width);
   for (let j = 0; j < width; j++) {
     const year = columnYear(header, j);
     const col = range.c0 + j;
     const isLabel = j < labelCols;
-    columns.push(year === null ? { col, path: paths[j], isLabel } : { col, path: paths[j], isLabel, year });
+    columns[j] = year === null ? { col, path: paths[j], isLabel } : { col, path: paths[j], isLabel, year };
   }
   const hints = { header: 0, rows: 0, grades: 0 };
   for (const facts of header.facts) {
@@ -269,11 +284,15 @@ export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | n
     if (facts.kind & KIND_GRADE) hints.grades++;
   }
   const rows = rowPaths(view, range, bodyStart, labelCols, hints);
-  return { range, headerRows, labelCols, numeric, header, headers: header.cells, columns, rows, hints };
+  return { range, headerRows, labelCols, numeric, headerFacts: header.facts, headers: header.cells, columns, rows, hints };
 }
 
-/** A row's path is gathered here and copied out at its exact length (see exactCopy). */
-const pathScratch: string[] = [];
+/** Per label column while row paths are read: the row's own text, the group label carried down, a deeper label. */
+const ownScratch: string[] = [];
+const carriedScratch: (string | null)[] = [];
+const deeperScratch: boolean[] = [];
+/** A row's path labels while they are gathered (see sharedPath). */
+const rowLabelScratch: string[] = [];
 
 /**
  * Row label paths. A group label (any label column but the last) merged down, or left blank under a row that had
@@ -286,16 +305,17 @@ function rowPaths(
   labelCols: number,
   hints: BlockLayout['hints'],
 ): RowInfo[] {
-  const rows: RowInfo[] = [];
-  const carried: (string | null)[] = [];
+  const rows: RowInfo[] = new Array(range.r1 - bodyStart + 1);
+  const carried = carriedScratch;
   /** The row's own label texts, and whether a label column right of j has one (deeper[j]). */
-  const own: string[] = [];
-  const deeper: boolean[] = [];
+  const own = ownScratch;
+  const deeper = deeperScratch;
   for (let j = 0; j < labelCols; j++) {
-    carried.push(null);
-    own.push('');
-    deeper.push(false);
+    carried[j] = null;
+    own[j] = '';
+    deeper[j] = false;
   }
+  const path = rowLabelScratch;
   for (let r = bodyStart; r <= range.r1; r++) {
     for (let j = 0; j < labelCols; j++) {
       const col = range.c0 + j;
@@ -307,8 +327,7 @@ function rowPaths(
       deeper[j] = seen;
       if (own[j] !== '') seen = true;
     }
-    const path = pathScratch;
-    path.length = 0;
+    let count = 0;
     let year: number | null = null;
     for (let j = 0; j < labelCols; j++) {
       let text = own[j];
@@ -318,15 +337,15 @@ function rowPaths(
       const label = facts.label;
       if (label === '') continue;
       hints.rows |= facts.kind;
-      // (path[-1] would be a slow property lookup, hence the length test)
-      if (path.length === 0 || path[path.length - 1] !== label) path.push(label);
+      if (count === 0 || path[count - 1] !== label) path[count++] = label;
     }
     // A group label carries on only when its row also had a deeper label (a '총계' spanning the label columns does not).
     for (let j = 0; j < labelCols - 1; j++) {
       if (own[j] !== '') carried[j] = deeper[j] ? own[j] : null;
     }
+    const shared = sharedPath(path, count);
     // Made whole at once: a property added later costs the object a second allocation.
-    rows.push(year === null ? { row: r, path: exactCopy(path) } : { row: r, path: exactCopy(path), year });
+    rows[r - bodyStart] = year === null ? { row: r, path: shared } : { row: r, path: shared, year };
   }
   return rows;
 }
