@@ -109,6 +109,8 @@ const COMPS_SHIFT = 4;
 const COMPS_MASK = 0xff << COMPS_SHIFT;
 const DECIMALS_SHIFT = 12;
 const MAX_DECIMALS = 4095;
+/** Bit 24: the cell's number format shows a percentage (read with the cell, for TableFigures.percentFormatAt). */
+const PERCENT_FORMAT = 1 << 24;
 
 function withComps(meta: number, comps: number): number {
   return (meta & ~COMPS_MASK) | (Math.min(comps, 255) << COMPS_SHIFT);
@@ -116,6 +118,21 @@ function withComps(meta: number, comps: number): number {
 
 function packFigure(comps: number, decimals: number, rounded: boolean, text: boolean): number {
   return FIGURE | (rounded ? ROUNDED : 0) | (text ? TEXT : 0) | (Math.min(comps, 255) << COMPS_SHIFT) | (Math.min(decimals, MAX_DECIMALS) << DECIMALS_SHIFT);
+}
+
+const percentFormats = new Map<string, boolean>();
+
+/** '0.0%' shows a fraction as a percentage; a '%' inside quotes is only text. */
+export function isPercentFormat(fmt: string): boolean {
+  // Most formats hold no '%' at all: no need to look them up.
+  if (!fmt.includes('%')) return false;
+  let yes = percentFormats.get(fmt);
+  if (yes === undefined) {
+    yes = fmt.replace(/"[^"]*"/g, '').includes('%');
+    if (percentFormats.size > 1000) percentFormats.clear();
+    percentFormats.set(fmt, yes);
+  }
+  return yes;
 }
 
 /** The figure of every blank cell (shared: figures are read, never changed). */
@@ -194,6 +211,11 @@ export class TableFigures {
     (this.coarseCols ??= new Set()).add(col);
   }
 
+  /** Number of slots: cells in the table's body. */
+  get slots(): number {
+    return this.meta.length;
+  }
+
   /** Position of a cell in the flat arrays, -1 outside the table's body. */
   slot(row: number, col: number): number {
     const r = row - this.r0;
@@ -213,7 +235,13 @@ export class TableFigures {
   }
 
   decimalsAt(slot: number): number {
-    return this.meta[slot] >>> DECIMALS_SHIFT;
+    return (this.meta[slot] >>> DECIMALS_SHIFT) & MAX_DECIMALS;
+  }
+
+  /** Whether the cell at a slot of a data column has a percentage format ('0.0%'), whatever it holds. */
+  percentFormatAt(slot: number): boolean {
+    this.kindAt(slot);
+    return (this.meta[slot] & PERCENT_FORMAT) !== 0;
   }
 
   roundedAt(slot: number): boolean {
@@ -243,37 +271,40 @@ export class TableFigures {
       return FIGURE;
     }
     if (!cell) return this.set(slot, BLANK | (1 << COMPS_SHIFT));
+    // The format is looked at here, while the cell is at hand, so a percent column costs no second pass.
+    const fmt = cell.fmt;
+    const pct = fmt && isPercentFormat(fmt) ? PERCENT_FORMAT : 0;
     const v = cell.v;
     if (typeof v === 'number' && !cell.error && !cell.date) {
       // The common case: a number as the spreadsheet holds it, shown with its format's decimals.
       const decimals = formatDecimals(cell.fmt) ?? valueDecimals(v);
       this.values[slot] = v;
-      return this.set(slot, packFigure(1, decimals, decimals > 0 || this.coarseAt(row, col), false));
+      return this.set(slot, pct | packFigure(1, decimals, decimals > 0 || this.coarseAt(row, col), false));
     }
     const n = readNumeric(cell);
     switch (n.kind) {
       case 'empty':
-        return this.set(slot, BLANK | (1 << COMPS_SHIFT));
+        return this.set(slot, pct | BLANK | (1 << COMPS_SHIFT));
       case 'number': {
         const text = n.parsed !== undefined;
         if (text) (this.texts ??= new Map()).set(slot, n);
-        if (n.parsed?.percent) return this.set(slot, NO_FIGURE | TEXT | (1 << COMPS_SHIFT));
+        if (n.parsed?.percent) return this.set(slot, pct | NO_FIGURE | TEXT | (1 << COMPS_SHIFT));
         const decimals = n.parsed ? n.parsed.decimals : (formatDecimals(cell.fmt) ?? valueDecimals(n.value));
         this.values[slot] = n.value;
-        return this.set(slot, packFigure(1, decimals, decimals > 0 || isCoarseUnit(n.parsed?.unit) || this.coarseAt(row, col), text));
+        return this.set(slot, pct | packFigure(1, decimals, decimals > 0 || isCoarseUnit(n.parsed?.unit) || this.coarseAt(row, col), text));
       }
       case 'compound': {
         (this.texts ??= new Map()).set(slot, n);
         // Asked without a component, a compound cell gives its first.
         const part = n.parts[0];
-        if (!part || part.percent) return this.set(slot, withComps(NO_FIGURE | TEXT, n.parts.length));
+        if (!part || part.percent) return this.set(slot, pct | withComps(NO_FIGURE | TEXT, n.parts.length));
         this.values[slot] = part.value;
-        return this.set(slot, packFigure(n.parts.length, part.decimals, part.decimals > 0 || isCoarseUnit(part.unit), true));
+        return this.set(slot, pct | packFigure(n.parts.length, part.decimals, part.decimals > 0 || isCoarseUnit(part.unit), true));
       }
       default:
         // Words, a typo, an error, a date: kept, since the cell checks ask for their reading too.
         (this.texts ??= new Map()).set(slot, n);
-        return this.set(slot, NO_FIGURE | TEXT | (1 << COMPS_SHIFT));
+        return this.set(slot, pct | NO_FIGURE | TEXT | (1 << COMPS_SHIFT));
     }
   }
 

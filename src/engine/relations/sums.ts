@@ -13,7 +13,7 @@ import type { CellRef, SheetGrid } from '../grid/types';
 import { isDiffLabel, isRateLabel, isRemarkLabel, memoByString, normalizeLabel, totalLabelKind } from '../labels';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
-import { BLANK, FIGURE, NO_FIGURE, figuresOf, type Figure, type TableFigures } from './sum-values';
+import { BLANK, FIGURE, NO_FIGURE, figuresOf, isPercentFormat, type Figure, type TableFigures } from './sum-values';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 type Axis = 'row' | 'column';
@@ -40,14 +40,6 @@ interface Group {
   items: Item[];
 }
 type Item = Leaf | Group;
-
-
-interface Stats {
-  n: number;
-  holds: number;
-  /** Holds with a non-zero total: an all-zero row proves nothing. */
-  nontrivial: number;
-}
 
 const RATE = /[률율](\(.*\))?$|%|비율|구성비|비중/;
 const NON_ADDITIVE = /평균|단가|연번|번호|순위|^쪽$|^no\.?$|지수|기준일|일자|연도$|^년도$/i;
@@ -219,21 +211,6 @@ function inOrder(lines: Line[]): Line[] {
 
 const EPS = 1e-9;
 
-const percentFormats = new Map<string, boolean>();
-
-/** '0.0%' shows a fraction as a percentage; a '%' inside quotes is only text. */
-function isPercentFormat(fmt: string): boolean {
-  // Most formats hold no '%' at all: no need to look them up.
-  if (!fmt.includes('%')) return false;
-  let yes = percentFormats.get(fmt);
-  if (yes === undefined) {
-    yes = fmt.replace(/"[^"]*"/g, '').includes('%');
-    if (percentFormats.size > 1000) percentFormats.clear();
-    percentFormats.set(fmt, yes);
-  }
-  return yes;
-}
-
 /** judge()'s answer once the figures are summed. */
 function verdict(total: number, totalEmpty: boolean, allEmpty: boolean, sum: number, rounded: boolean, decimals: number, parts: number): number {
   if (allEmpty) return -1;
@@ -246,16 +223,36 @@ function verdict(total: number, totalEmpty: boolean, allEmpty: boolean, sum: num
 /** judgePlain's answer when the equation must be judged through figure objects (see there). */
 const SEVERAL = -2;
 
-/** Adds one verdict of judge() to the tally. */
-function count(s: Stats, v: number): void {
-  if (v <= 0) return;
-  s.n++;
-  if (v >= 2) s.holds++;
-  if (v === 3) s.nontrivial++;
-}
+/**
+ * One CellRef per sheet position, made once and shared by every sum relation that names the cell, in this table
+ * and the next (references were most of what inference allocated). Sharing is safe because no consumer changes
+ * a CellRef it is given: the only writes to `.row`, `.col` or `.comp` in src/ are to references their own code
+ * has just made (specs/layout, relations/axis-lines and captions, registry/check-registered). Frozen all the
+ * same, so a change slipped in later fails loudly instead of altering another relation. Bounded: the cache is
+ * dropped when it grows large; components (rare) get a reference of their own.
+ */
+let sharedRefs: (CellRef | undefined)[][] = [];
+let sharedRefCount = 0;
+const MAX_SHARED_REFS = 100_000;
 
 function cellRef(row: number, col: number, comp: number | undefined): CellRef {
-  return comp === undefined ? { row, col } : { row, col, comp };
+  if (comp !== undefined) return { row, col, comp };
+  let byCol = sharedRefs[row];
+  if (byCol === undefined) {
+    byCol = [];
+    sharedRefs[row] = byCol;
+  }
+  let ref = byCol[col];
+  if (ref === undefined) {
+    if (++sharedRefCount > MAX_SHARED_REFS) {
+      sharedRefs = [];
+      sharedRefCount = 0;
+      return Object.freeze({ row, col });
+    }
+    ref = Object.freeze({ row, col });
+    byCol[col] = ref;
+  }
+  return ref;
 }
 
 function hasDataColumn(columns: TableLayout['columns']): boolean {
@@ -270,8 +267,12 @@ function holdsLine(lines: readonly Line[], index: number): boolean {
 
 /** The indices of the lines a cross line may run along (rates and the like excluded). */
 function indicesOfUsable(lines: readonly Line[]): number[] {
-  const out: number[] = [];
-  for (const l of lines) if (l.role !== 'excluded') out.push(l.index);
+  // Counted first so the array is made at its size (a pushed-to array starts with room for 17).
+  let n = 0;
+  for (const l of lines) if (l.role !== 'excluded') n++;
+  const out = new Array<number>(n);
+  let i = 0;
+  for (const l of lines) if (l.role !== 'excluded') out[i++] = l.index;
   return out;
 }
 
@@ -284,9 +285,18 @@ const isPartGroupLabel = memoByString((label: string) => labelRank(label) === 0 
 class SumInference {
   private readonly figures: TableFigures;
   private readonly relations: SumRelation[] = [];
-  /** Total cells already claimed, so two proposals never make the same cell a total twice. */
-  private readonly claimed = new Set<number>();
+  /**
+   * Total cells already claimed, so two proposals never make the same cell a total twice: a byte per slot, one
+   * bit per axis and component (components 0–3); others, and cells outside the body, in a set.
+   */
+  private claimedBits: Uint8Array | undefined;
+  private claimedElse: Set<number> | undefined;
   private readonly coarseTable: boolean;
+  /** The tally of the equation last judged along its cross lines (see tally): plain numbers, no object per candidate. */
+  private n = 0;
+  private holds = 0;
+  /** Holds with a non-zero total: an all-zero row proves nothing. */
+  private nontrivial = 0;
 
   constructor(
     sheet: SheetGrid,
@@ -316,17 +326,21 @@ class SumInference {
   run(): SumRelation[] {
     const { columns, rows } = this.layout;
     if (rows.length === 0 || !hasDataColumn(columns)) return [];
-    const colLines: Line[] = [];
+    // Arrays made at their size: a pushed-to array starts with room for 17.
+    let dataCols = 0;
+    for (const c of columns) if (!c.isLabel) dataCols++;
+    const colLines = new Array<Line>(dataCols);
+    let at = 0;
     for (const c of columns) {
       if (c.isLabel) continue;
       const line = makeLine(c.col, c.path);
       // A column of fractions shown as percentages (0.845 as 84.5%) is a rate whatever its header says; a column of
       // words (추진방법, 담당) holds no figure to add.
       const excluded = line.role !== 'excluded' && (this.percentColumn(c.col) || this.wordColumn(c.col));
-      colLines.push(excluded ? { ...line, role: 'excluded' as const, rank: 0 } : line);
+      colLines[at++] = excluded ? { ...line, role: 'excluded' as const, rank: 0 } : line;
     }
-    const rowLines: Line[] = [];
-    for (const r of rows) rowLines.push(makeLine(r.row, r.path));
+    const rowLines = new Array<Line>(rows.length);
+    for (let i = 0; i < rows.length; i++) rowLines[i] = makeLine(rows[i].row, rows[i].path);
     const crossRows = indicesOfUsable(rowLines);
     const crossCols = indicesOfUsable(colLines);
 
@@ -345,8 +359,16 @@ class SumInference {
   }
 
   private percentColumn(col: number): boolean {
+    const F = this.figures;
+    const inBody = !F.isLabelCol(col);
     for (const r of this.layout.rows) {
-      const fmt = this.figures.sheet.cells[r.row]?.[col]?.fmt;
+      // The figures note the format as they read a cell: most cells are read once for both.
+      const slot = inBody ? F.slot(r.row, col) : -1;
+      if (slot >= 0) {
+        if (F.percentFormatAt(slot)) return true;
+        continue;
+      }
+      const fmt = F.sheet.cells[r.row]?.[col]?.fmt;
       if (fmt && isPercentFormat(fmt)) return true;
     }
     return false;
@@ -460,38 +482,65 @@ class SumInference {
     return verdict(t.value, t.empty, allEmpty, sum, rounded, decimals, parts.length);
   }
 
-  /** How often `total` = Σ `parts` holds along the cross lines, added into `s`. */
-  private stats(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[], s: Stats = { n: 0, holds: 0, nontrivial: 0 }): Stats {
+  private clearTally(): void {
+    this.n = 0;
+    this.holds = 0;
+    this.nontrivial = 0;
+  }
+
+  /** Adds one verdict of judge() to the tally. */
+  private count(v: number): void {
+    if (v <= 0) return;
+    this.n++;
+    if (v >= 2) this.holds++;
+    if (v === 3) this.nontrivial++;
+  }
+
+  /** How often `total` = Σ `parts` holds along the cross lines, added to the tally. */
+  private tally(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[]): void {
     for (const x of cross) {
       const plain = this.judgePlain(axis, total, parts, x);
       if (plain !== SEVERAL) {
-        count(s, plain);
+        this.count(plain);
         continue;
       }
       const k = this.componentsOf(axis, total, parts, x);
-      for (let comp = 0; comp < k; comp++) count(s, this.judge(axis, total, parts, x, k > 1 ? comp : undefined));
+      for (let comp = 0; comp < k; comp++) this.count(this.judge(axis, total, parts, x, k > 1 ? comp : undefined));
     }
-    return s;
   }
 
-  /** A label is evidence on its own; the numbers may still refute it when most rows disagree. */
-  private labelAccepts(s: Stats): boolean {
-    if (s.n <= 1) return true;
-    return s.holds * 2 >= s.n && (s.nontrivial >= 1 || s.holds === s.n);
+  /** A label is evidence on its own; the numbers (the tally) may still refute it when most rows disagree. */
+  private labelAccepts(): boolean {
+    if (this.n <= 1) return true;
+    return this.holds * 2 >= this.n && (this.nontrivial >= 1 || this.holds === this.n);
   }
 
-  private numbersAccept(s: Stats): boolean {
-    return s.nontrivial >= 3 && s.holds * 4 >= s.n * 3;
+  private numbersAccept(): boolean {
+    return this.nontrivial >= 3 && this.holds * 4 >= this.n * 3;
   }
 
-  /** Picks the part set (the variant) that holds most often along `total` (the first on ties). */
-  private best(axis: Axis, total: number, variants: Line[][], cross: readonly number[]): { parts: Line[]; stats: Stats } {
-    let best = { parts: variants[0], stats: this.stats(axis, total, variants[0], cross) };
+  /** Picks the part set (the variant) that holds most often along `total` (the first on ties); leaves its tally. */
+  private best(axis: Axis, total: number, variants: Line[][], cross: readonly number[]): Line[] {
+    this.clearTally();
+    this.tally(axis, total, variants[0], cross);
+    let chosen = 0;
+    let n = this.n;
+    let holds = this.holds;
+    let nontrivial = this.nontrivial;
     for (let i = 1; i < variants.length; i++) {
-      const s = this.stats(axis, total, variants[i], cross);
-      if (s.holds > best.stats.holds) best = { parts: variants[i], stats: s };
+      this.clearTally();
+      this.tally(axis, total, variants[i], cross);
+      if (this.holds > holds) {
+        chosen = i;
+        n = this.n;
+        holds = this.holds;
+        nontrivial = this.nontrivial;
+      }
     }
-    return best;
+    this.n = n;
+    this.holds = holds;
+    this.nontrivial = nontrivial;
+    return variants[chosen];
   }
 
   /** One relation per cross line (and component) where `total` = Σ `parts` can be read. */
@@ -519,10 +568,18 @@ class SumInference {
   /** Claims a total cell (component, axis) for one relation; false when it is claimed already. */
   private claim(row: number, col: number, comp: number, alongRow: boolean): boolean {
     const slot = this.figures.slot(row, col);
+    if (slot >= 0 && comp < 4) {
+      const bits = (this.claimedBits ??= new Uint8Array(this.figures.slots));
+      const bit = 1 << (comp * 2 + (alongRow ? 0 : 1));
+      if ((bits[slot] & bit) !== 0) return false;
+      bits[slot] |= bit;
+      return true;
+    }
     // By position in the table (a small integer); a cell outside it keeps a key of its own below zero.
     const key = slot >= 0 ? (slot * 64 + comp) * 2 + (alongRow ? 0 : 1) : -1 - (((row * 16_384 + col) * 64 + comp) * 2 + (alongRow ? 0 : 1));
-    if (this.claimed.has(key)) return false;
-    this.claimed.add(key);
+    const claimed = (this.claimedElse ??= new Set());
+    if (claimed.has(key)) return false;
+    claimed.add(key);
     return true;
   }
 
@@ -538,13 +595,13 @@ class SumInference {
     for (const v of parts) if (v.length > 0 && !holdsLine(v, total.index)) parts[kept++] = v;
     if (kept === 0) return false;
     parts.length = kept;
-    const { parts: chosen, stats } = this.best(axis, total.index, parts, cross);
+    const chosen = this.best(axis, total.index, parts, cross);
     const ok =
       evidence === 'numbers' || total.implicit
         ? total.implicit
-          ? stats.n >= 1 && stats.holds * 2 >= stats.n && stats.nontrivial >= 1
-          : this.numbersAccept(stats)
-        : this.labelAccepts(stats);
+          ? this.n >= 1 && this.holds * 2 >= this.n && this.nontrivial >= 1
+          : this.numbersAccept()
+        : this.labelAccepts();
     if (ok) this.emit(axis, total.index, chosen, cross, evidence, this.familyName(axis, total));
     return ok;
   }
@@ -603,7 +660,8 @@ class SumInference {
       for (const k of subs) {
         const { base, optional } = partsOf(segmentOf(k, dir));
         if (base.length + optional.length === 0) continue;
-        holds += this.best(axis, (items[k] as Leaf).line.index, variantsOf(base, optional), cross).stats.holds;
+        this.best(axis, (items[k] as Leaf).line.index, variantsOf(base, optional), cross);
+        holds += this.holds;
       }
       if (holds > bestHolds) {
         bestHolds = holds;
@@ -706,9 +764,9 @@ class SumInference {
     // Alone in a one-row table ('공약(69)') the label is evidence enough; among several rows, a bracketed figure
     // may count something else ('교육(3회)' over 150명), so those rows must mostly add up.
     if (this.layout.rows.length > 1) {
-      const s: Stats = { n: 0, holds: 0, nontrivial: 0 };
-      for (const t of found) this.stats('row', t.col, parts, [t.row], s);
-      if (!this.labelAccepts(s)) return;
+      this.clearTally();
+      for (const t of found) this.tally('row', t.col, parts, [t.row]);
+      if (!this.labelAccepts()) return;
     }
     for (const t of found) this.emit('row', t.col, parts, [t.row], 'label', `sum:label:${t.row}`);
   }
