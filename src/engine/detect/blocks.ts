@@ -24,6 +24,13 @@ function skipped(skip: SkipRows | null, row: number): boolean {
   return i >= 0 && i < skip.marks.length && skip.marks[i] === 1;
 }
 
+/**
+ * Scratch of findBlocks, grown as needed (an area's cells: 1 usable, 2 seen; a stack of cells to visit): a search
+ * is over before the next one starts.
+ */
+let usableScratch = new Uint8Array(1024);
+let stackScratch = new Int32Array(2 * 1024);
+
 /** Connected components of occupied cells inside `area`, skipping `skip`'s rows; their bounding boxes, merged when they overlap. */
 export function findBlocks(view: SheetView, area: CellRange, skip: SkipRows | null = null): CellRange[] {
   const width = area.c1 - area.c0 + 1;
@@ -33,8 +40,15 @@ export function findBlocks(view: SheetView, area: CellRange, skip: SkipRows | nu
   // usable[key] for key = (r - area.r0) * width + (c - area.c0): occupied and not in a skipped row. Cells outside
   // the sheet are never occupied.
   const whole = skip === null && area.r0 === 0 && area.c0 === 0 && area.r1 === view.rows - 1 && area.c1 === cols - 1;
-  const usable = whole ? view.occupied.slice() : new Uint8Array(width * height);
-  if (!whole) {
+  const size = width * height;
+  if (usableScratch.length < size) {
+    usableScratch = new Uint8Array(Math.max(size, 2 * usableScratch.length));
+    stackScratch = new Int32Array(2 * usableScratch.length);
+  }
+  const usable = usableScratch;
+  if (whole) usable.set(view.occupied);
+  else {
+    usable.fill(0, 0, size);
     for (let r = Math.max(area.r0, 0); r <= area.r1 && r < view.rows; r++) {
       if (skipped(skip, r)) continue;
       const from = r * cols;
@@ -44,7 +58,7 @@ export function findBlocks(view: SheetView, area: CellRange, skip: SkipRows | nu
   }
   const boxes: CellRange[] = [];
   // Cells waiting to be visited, as (row, column) pairs inside the area; each cell enters at most once.
-  const stack = new Int32Array(2 * width * height);
+  const stack = stackScratch;
   for (let i = 0, start = 0; i < height; i++) {
     for (let j = 0; j < width; j++, start++) {
       if (usable[start] !== 1) continue;
@@ -108,16 +122,13 @@ const MAX_SPACER_ROWS = 2;
  * figures: a blank row before a title, caption or a new header still separates two tables.
  */
 function joinSpacedHeaders(view: SheetView, boxes: CellRange[], skip: SkipRows | null): CellRange[] {
-  if (boxes.length < 2) return boxes;
-  let byBottom: Map<number, number[]> | null = null;
-  for (let i = 0; i < boxes.length; i++) {
-    const box = boxes[i];
-    byBottom ??= new Map();
-    const list = byBottom.get(box.r1);
-    if (list) list.push(i);
-    else byBottom.set(box.r1, [i]);
-  }
-  if (byBottom === null) return boxes;
+  const n = boxes.length;
+  if (n < 2) return boxes;
+  // Box indices by bottom row (then by index): the candidates for a header ending on a given row lie together.
+  // Joining moves tops only, so the order holds throughout.
+  const byBottom = new Int32Array(n);
+  for (let i = 0; i < n; i++) byBottom[i] = i;
+  byBottom.sort((a, b) => boxes[a].r1 - boxes[b].r1 || a - b);
   let joined = false;
   for (const body of boxes) {
     for (let gap = 1; gap <= MAX_SPACER_ROWS; gap++) {
@@ -130,6 +141,21 @@ function joinSpacedHeaders(view: SheetView, boxes: CellRange[], skip: SkipRows |
   return joined ? mergeOverlapping(boxes.filter((b) => b.r0 <= b.r1)) : boxes;
 }
 
+/** The first position in byBottom whose box ends on `row` or below. */
+function firstEndingOn(boxes: readonly CellRange[], byBottom: Int32Array, row: number): number {
+  let lo = 0;
+  let hi = byBottom.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boxes[byBottom[mid]].r1 < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Header boxes over one body (see joinAbove), by index into boxes. */
+const overScratch: number[] = [];
+
 /**
  * Joins to `body` the header ending `gap` blank rows above it, if there is one; true when it did. A header row with
  * a blank cell in it (a blank corner, a pasted group header) may lie in several blocks: all of those over the body's
@@ -138,31 +164,33 @@ function joinSpacedHeaders(view: SheetView, boxes: CellRange[], skip: SkipRows |
 function joinAbove(
   view: SheetView,
   boxes: CellRange[],
-  byBottom: Map<number, number[]>,
+  byBottom: Int32Array,
   body: CellRange,
   gap: number,
   skip: SkipRows | null,
 ): boolean {
-  const candidates = byBottom.get(body.r0 - gap - 1);
-  if (candidates === undefined) return false;
+  const bottom = body.r0 - gap - 1;
+  let k = firstEndingOn(boxes, byBottom, bottom);
+  if (k === byBottom.length || boxes[byBottom[k]].r1 !== bottom) return false;
   for (let r = body.r0 - gap; r < body.r0; r++) if (skipped(skip, r)) return false;
-  const over: number[] = [];
-  for (const i of candidates) {
-    const head = boxes[i];
-    if (head.r0 <= head.r1 && head.c1 >= body.c0 - 1 && head.c0 <= body.c1 + 1) over.push(i);
+  const over = overScratch;
+  let count = 0;
+  for (; k < byBottom.length && boxes[byBottom[k]].r1 === bottom; k++) {
+    const head = boxes[byBottom[k]];
+    if (head.r0 <= head.r1 && head.c1 >= body.c0 - 1 && head.c0 <= body.c1 + 1) over[count++] = byBottom[k];
   }
-  if (over.length === 0) return false;
+  if (count === 0) return false;
   let head: CellRange = boxes[over[0]];
-  if (over.length > 1) {
+  if (count > 1) {
     head = { ...head };
-    for (const i of over) {
-      const b = boxes[i];
+    for (let o = 0; o < count; o++) {
+      const b = boxes[over[o]];
       head.r0 = Math.min(head.r0, b.r0);
       head.c0 = Math.min(head.c0, b.c0);
       head.c1 = Math.max(head.c1, b.c1);
     }
   }
-  if (!(headsBody(view, head, body) || (gap === 1 && over.length === 1 && continuesBody(view, head, body)))) return false;
+  if (!(headsBody(view, head, body) || (gap === 1 && count === 1 && continuesBody(view, head, body)))) return false;
   // The spacer rows are blank across both (another block may end or start beside them).
   const c0 = Math.min(head.c0, body.c0);
   const c1 = Math.max(head.c1, body.c1);
@@ -170,7 +198,7 @@ function joinAbove(
   body.r0 = head.r0;
   body.c0 = c0;
   body.c1 = c1;
-  for (const i of over) boxes[i].r0 = boxes[i].r1 + 1; // emptied: taken into the body's block
+  for (let o = 0; o < count; o++) boxes[over[o]].r0 = boxes[over[o]].r1 + 1; // emptied: taken into the body's block
   return true;
 }
 
@@ -253,17 +281,27 @@ function sideBySide(a: CellRange, b: CellRange): boolean {
   return !(a.c0 <= b.c1 && b.c0 <= a.c1);
 }
 
-/** Boxes that touch become one (a sweep over rows keeps this near-linear); `loose` boxes only from above or below. */
+/** Boxes of the sweep that may still touch the next box (see mergeOverlapping), in the order they were kept. */
+const activeScratch: CellRange[] = [];
+
+/**
+ * Boxes that touch become one (a sweep over rows keeps this near-linear); `loose` boxes only from above or below.
+ * Works in place: `boxes` is reordered and the boxes merged into another are dropped from it.
+ */
 function mergeOverlapping(boxes: CellRange[], loose: Set<CellRange> | null = null): CellRange[] {
-  let current = byPosition(boxes.slice());
+  const current = byPosition(boxes);
+  const active = activeScratch;
   for (let changed = true; changed; ) {
     changed = false;
-    const out: CellRange[] = [];
-    const active: CellRange[] = [];
-    for (const box of current) {
-      for (let i = active.length - 1; i >= 0; i--) if (active[i].r1 + 1 < box.r0) active.splice(i, 1);
+    let kept = 0;
+    let live = 0;
+    for (let k = 0; k < current.length; k++) {
+      const box = current[k];
+      let stillLive = 0;
+      for (let i = 0; i < live; i++) if (active[i].r1 + 1 >= box.r0) active[stillLive++] = active[i];
+      live = stillLive;
       let hit: CellRange | undefined;
-      for (let i = 0; i < active.length && hit === undefined; i++) {
+      for (let i = 0; i < live && hit === undefined; i++) {
         const other = active[i];
         if (!touches(other, box)) continue;
         if (loose !== null && (loose.has(other) || loose.has(box)) && sideBySide(other, box)) continue;
@@ -278,15 +316,18 @@ function mergeOverlapping(boxes: CellRange[], loose: Set<CellRange> | null = nul
         changed = true;
         continue;
       }
-      const copy = { ...box };
-      if (loose?.has(box)) loose.add(copy);
-      out.push(copy);
-      active.push(copy);
+      current[kept++] = box;
+      active[live++] = box;
     }
-    current = byPosition(out);
+    current.length = kept;
+    byPosition(current);
   }
+  // The scratch keeps no sheet's boxes alive.
+  active.fill(EMPTY_BOX);
   return current;
 }
+
+const EMPTY_BOX: CellRange = { r0: 0, c0: 0, r1: -1, c1: -1 };
 
 /**
  * What one row of a box holds, counting the cells with a value (cells covered by a merge are left out). Filled by
@@ -332,15 +373,14 @@ function hasFigure(view: SheetView, row: number, c0: number, c1: number): boolea
   return scanRow(view, row, c0, c1).figure;
 }
 
-/** The texts of a row's value cells (figures read as ''), for the rare rows that need them all. */
-function rowTexts(view: SheetView, row: number, c0: number, c1: number): string[] {
-  const texts: string[] = [];
+/** Whether every value cell of a row passes `test` (figures read as ''), for the rare rows that need them all. */
+function everyRowText(view: SheetView, row: number, c0: number, c1: number, test: (text: string) => boolean): boolean {
   for (let c = c0; c <= c1; c++) {
     if (!view.isOccupied(row, c) || view.isCovered(row, c)) continue;
     const cls = view.classCode(row, c);
-    if (cls !== EMPTY) texts.push(cls === FIGURE ? '' : view.text(row, c));
+    if (cls !== EMPTY && !test(cls === FIGURE ? '' : view.text(row, c))) return false;
   }
-  return texts;
+  return true;
 }
 
 /** A caption by its own words: unit/basis/amount/heading/footnote lines, notes (※ …) and bullets (- …). */
@@ -361,16 +401,27 @@ function isTopCaptionRow(view: SheetView, box: CellRange, row: number): boolean 
     return fullWidth || first === box.c0;
   }
   // Titles and unit lines of tables side by side, all in one row ('○ A표 … (단위 : 건) ○ B표 … (단위 : 건)').
-  if (isMarkedLine(view.text(row, first)) && rowTexts(view, row, box.c0, box.c1).every(isMarkedLine)) return true;
-  if (count <= 3) {
-    const texts = rowTexts(view, row, box.c0, box.c1);
-    // Most such rows are a header's first row: rule out a unit line before asking about every text.
-    if (!texts.some(mayBeUnitLine)) return false;
-    const facts = texts.map((t) => captionFacts(t));
-    const unitOrBasis = (f: CaptionFacts): boolean => f.kind === 'unit' || f.kind === 'basis';
-    if (facts.some(unitOrBasis)) return facts.filter((f) => !captionLike(f)).length <= 1;
+  if (isMarkedLine(view.text(row, first)) && everyRowText(view, row, box.c0, box.c1, isMarkedLine)) return true;
+  // Most such rows are a header's first row: rule out a unit line before asking about every text.
+  if (count <= 3 && !everyRowText(view, row, box.c0, box.c1, cannotBeUnitLine)) {
+    // A unit or basis line beside at most one plain text (a title typed on the same row).
+    let unitOrBasis = false;
+    let plain = 0;
+    for (let c = box.c0; c <= box.c1; c++) {
+      if (!view.isOccupied(row, c) || view.isCovered(row, c)) continue;
+      const cls = view.classCode(row, c);
+      if (cls === EMPTY) continue;
+      const facts = captionFacts(cls === FIGURE ? '' : view.text(row, c));
+      if (facts.kind === 'unit' || facts.kind === 'basis') unitOrBasis = true;
+      if (!captionLike(facts)) plain++;
+    }
+    if (unitOrBasis) return plain <= 1;
   }
   return false;
+}
+
+function hasNoteMark(text: string): boolean {
+  return captionFacts(text).noteMark;
 }
 
 /** A line with a caption's own mark: a heading, note or footnote mark, or a unit, basis or amount line. */
@@ -381,11 +432,27 @@ function isMarkedLine(text: string): boolean {
 }
 
 /**
- * False for a text that cannot be a unit or basis line: those open with a bracket or 단 once bold marks and spaces
+ * True for a text that cannot be a unit or basis line: those open with a bracket or 단 once bold marks and spaces
  * are cleaned off (see classifyCaption), so the first other character tells.
  */
-function mayBeUnitLine(text: string): boolean {
-  return /^[\s*]*[(（[<〈《［단]/.test(text);
+function cannotBeUnitLine(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x2a || isSpace(ch)) continue; // '*' or a space
+    // ( （ [ < 〈 《 ［ 단
+    return !(ch === 0x28 || ch === 0xff08 || ch === 0x5b || ch === 0x3c || ch === 0x3008 || ch === 0x300a || ch === 0xff3b || ch === 0xb2e8);
+  }
+  return true;
+}
+
+/** A character JavaScript's \s matches. */
+function isSpace(ch: number): boolean {
+  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
+  if (ch < 0xa0) return false;
+  return (
+    ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f ||
+    ch === 0x205f || ch === 0x3000 || ch === 0xfeff
+  );
 }
 
 function isBottomCaptionRow(view: SheetView, box: CellRange, row: number): boolean {
@@ -396,7 +463,7 @@ function isBottomCaptionRow(view: SheetView, box: CellRange, row: number): boole
     const facts = captionFacts(view.text(row, first));
     return captionLike(facts) || facts.clean.length >= 25;
   }
-  return rowTexts(view, row, box.c0, box.c1).every((t) => captionFacts(t).noteMark);
+  return everyRowText(view, row, box.c0, box.c1, hasNoteMark);
 }
 
 /** The text of a row's only value cell, or null when it has none, several, or a figure. */

@@ -22,18 +22,22 @@ class RowIndex {
   private readonly tables: Int32Array;
   private readonly rows: number;
 
-  constructor(private readonly ranges: CellRange[]) {
+  constructor(private readonly ranges: readonly CellRange[]) {
     let rows = 0;
-    for (const range of ranges) rows = Math.max(rows, range.r1 + 1);
+    for (let i = 0; i < ranges.length; i++) rows = Math.max(rows, ranges[i].r1 + 1);
     this.rows = rows;
     const start = new Int32Array(rows + 1);
-    for (const range of ranges) for (let r = Math.max(0, range.r0); r <= range.r1; r++) start[r + 1]++;
+    for (let i = 0; i < ranges.length; i++) {
+      const range = ranges[i];
+      for (let r = Math.max(0, range.r0); r <= range.r1; r++) start[r + 1]++;
+    }
     for (let r = 0; r < rows; r++) start[r + 1] += start[r];
     const fill = start.slice(0, rows);
     const tables = new Int32Array(start[rows]);
-    ranges.forEach((range, i) => {
+    for (let i = 0; i < ranges.length; i++) {
+      const range = ranges[i];
       for (let r = Math.max(0, range.r0); r <= range.r1; r++) tables[fill[r]++] = i;
-    });
+    }
     this.start = start;
     this.tables = tables;
   }
@@ -68,15 +72,15 @@ class RowIndex {
 
 /**
  * The cells with a text in one row (cells covered by a merge left out), gathered into shared arrays: every table
- * looks at a few rows around it, and most of what it finds there it does not keep.
+ * looks at a few rows around it, and most of what it finds there it does not keep. The arrays are only written
+ * up to `count` (emptying an array by its length would drop its storage and make the next push allocate again).
  */
-const scratch = { cols: [] as number[], texts: [] as string[] };
+const scratch = { count: 0, cols: [] as number[], texts: [] as string[] };
 
 function readLine(view: SheetView, row: number, c0: number, c1: number): number {
-  scratch.cols.length = 0;
-  scratch.texts.length = 0;
+  scratch.count = 0;
   for (let c = c0; c <= c1; c++) addCell(view, row, c);
-  return scratch.cols.length;
+  return scratch.count;
 }
 
 /** Adds a cell to the scratch line if it has a text; true if it did. */
@@ -84,8 +88,9 @@ function addCell(view: SheetView, row: number, col: number): boolean {
   if (!view.isOccupied(row, col) || view.isCovered(row, col)) return false;
   const text = view.text(row, col);
   if (text === '') return false;
-  scratch.cols.push(col);
-  scratch.texts.push(text);
+  scratch.cols[scratch.count] = col;
+  scratch.texts[scratch.count] = text;
+  scratch.count++;
   return true;
 }
 
@@ -95,14 +100,27 @@ function addSpacerTitle(view: SheetView, row: number, col: number, claimed: Uint
   if (!view.isOccupied(row, col) || view.isCovered(row, col)) return;
   const text = view.text(row, col);
   if (text === '' || captionFacts(text).kind === 'footnote') return;
-  scratch.cols.unshift(col);
-  scratch.texts.unshift(text);
+  const { cols, texts } = scratch;
+  for (let i = scratch.count; i > 0; i--) {
+    cols[i] = cols[i - 1];
+    texts[i] = texts[i - 1];
+  }
+  cols[0] = col;
+  texts[0] = text;
+  scratch.count++;
 }
 
 function dropLastCell(): void {
-  scratch.cols.pop();
-  scratch.texts.pop();
+  scratch.count--;
 }
+
+/** A table's caption lines above it while they are gathered (bottom up), with their facts; see scratch. */
+const lineScratch: CaptionLine[] = [];
+const lineFactsScratch: CaptionFacts[] = [];
+/** The facts of the scratch line's texts. */
+const rowFactsScratch: CaptionFacts[] = [];
+/** Footnotes of a table while they are gathered. */
+const belowScratch: CaptionLine[] = [];
 
 export interface CaptionResult {
   captions: CaptionLine[];
@@ -112,38 +130,38 @@ export interface CaptionResult {
 }
 
 /** Attach captions to every table of a sheet (tables in reading order). */
-export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range'>[]): CaptionResult[] {
-  const ranges = tables.map((t) => t.range);
+export function attachCaptions(view: SheetView, tables: readonly Pick<TableLayout, 'range'>[]): CaptionResult[] {
+  const ranges: CellRange[] = new Array(tables.length);
+  for (let i = 0; i < tables.length; i++) ranges[i] = tables[i].range;
   const index = new RowIndex(ranges);
   /** 1 for a cell already taken as some table's caption line, by key row * cols + col. */
   const claimed = new Uint8Array(view.rows * view.cols);
   const cols = view.cols;
-  const above: CaptionLine[][] = [];
-  /** The facts of each line above, in the same order (the title and unit come from them). */
-  const aboveFacts: CaptionFacts[][] = [];
-  const lefts: number[] = [];
+  const results: CaptionResult[] = new Array(ranges.length);
+  const lefts = new Int32Array(ranges.length);
+  const lines = lineScratch;
+  const linesFacts = lineFactsScratch;
+  const facts = rowFactsScratch;
 
   for (let self = 0; self < ranges.length; self++) {
     const range = ranges[self];
     const edge = index.leftNeighbourEdge(range, self, NEIGHBOUR_LOOK);
     const left = edge === -1 ? 0 : Math.min(range.c0, edge + 2);
-    lefts.push(left);
-    const lines: CaptionLine[] = [];
-    const linesFacts: CaptionFacts[] = [];
+    lefts[self] = left;
+    let count = 0;
     let blanks = 0;
     let sawNote = false;
-    for (let row = range.r0 - 1; row >= 0 && lines.length < MAX_LINES_ABOVE; row--) {
+    for (let row = range.r0 - 1; row >= 0 && count < MAX_LINES_ABOVE; row--) {
       if (index.blocked(row, left, range.c1, self)) {
         // Notes right under the table above (one blank row at most) and nearer to it than to this table are that
         // table's notes, not this one's captions.
         let edge = row;
-        while (lines.length > 0) {
-          const line = lines[lines.length - 1];
+        while (count > 0) {
+          const line = lines[count - 1];
           // A note with this table's caption lines right under it (no blank row) leads into this table.
-          const leadsIn = line.row + 1 === range.r0 || lines.some((l) => l.row === line.row + 1 && l.kind !== 'note');
+          const leadsIn = line.row + 1 === range.r0 || leadsInto(lines, count, line.row + 1);
           if (line.kind !== 'note' || leadsIn || line.row - edge > 2 || line.row - row >= range.r0 - line.row) break;
-          lines.pop();
-          linesFacts.pop();
+          count--;
           claimed[line.row * cols + line.col] = 0;
           edge = line.row;
         }
@@ -157,29 +175,28 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
       // A unit line right-aligned one column past the table's edge still belongs to it.
       const outside = range.c1 + 1;
       if (outside < view.cols && addCell(view, row, outside)) {
-        const kind = captionFacts(scratch.texts[scratch.texts.length - 1]).kind;
+        const kind = captionFacts(scratch.texts[scratch.count - 1]).kind;
         if (!((kind === 'unit' || kind === 'basis') && !index.blocked(row, outside, outside, self))) dropLastCell();
       }
-      const count = scratch.cols.length;
-      if (count === 0) {
+      const cells = scratch.count;
+      if (cells === 0) {
         if (++blanks > MAX_BLANK_ABOVE) break;
         continue;
       }
       blanks = 0;
       let stop = false;
       let figures = 0;
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < cells; i++) {
         const col = scratch.cols[i];
         if (claimed[row * cols + col] === 1) stop = true;
         if (view.classCode(row, col) === FIGURE) figures++;
       }
       if (stop || figures >= 2) break;
-      const facts: CaptionFacts[] = [];
-      for (let i = 0; i < count; i++) facts.push(captionFacts(scratch.texts[i]));
+      for (let i = 0; i < cells; i++) facts[i] = captionFacts(scratch.texts[i]);
       // A footnote, or a conclusion drawn from the prose above it (⇒ …), is never a caption of the table below.
-      for (let i = 0; i < count && !stop; i++) stop = facts[i].kind === 'footnote' || facts[i].arrow;
+      for (let i = 0; i < cells && !stop; i++) stop = facts[i].kind === 'footnote' || facts[i].arrow;
       if (stop) break;
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < cells; i++) {
         const { kind: captionKind, noteMark } = facts[i];
         let kind: CaptionLine['kind'] | null = null;
         if (captionKind === 'unit' || captionKind === 'basis') kind = captionKind;
@@ -195,23 +212,36 @@ export function attachCaptions(view: SheetView, tables: Pick<TableLayout, 'range
           stop = true;
         } else stop = true;
         if (kind === null) continue;
-        lines.push({ row, col: scratch.cols[i], text: scratch.texts[i], kind });
-        linesFacts.push(facts[i]);
+        lines[count] = { row, col: scratch.cols[i], text: scratch.texts[i], kind };
+        linesFacts[count] = facts[i];
+        count++;
         claimed[row * cols + scratch.cols[i]] = 1;
       }
       if (stop) break;
     }
-    above.push(lines.reverse());
-    aboveFacts.push(linesFacts.reverse());
+    results[self] = titleAndUnit(lines, linesFacts, count);
   }
 
-  return ranges.map((range, self) => {
-    const below = footnotes(view, range, lefts[self], index, self, claimed);
-    const captions = below.length === 0 ? above[self] : above[self].concat(below);
-    return titleAndUnit(captions, above[self], aboveFacts[self]);
-  });
+  for (let self = 0; self < ranges.length; self++) {
+    const below = footnotes(view, ranges[self], lefts[self], index, self, claimed);
+    if (below === 0) continue;
+    const result = results[self];
+    const above = result.captions.length;
+    const captions: CaptionLine[] = new Array(above + below);
+    for (let i = 0; i < above; i++) captions[i] = result.captions[i];
+    for (let i = 0; i < below; i++) captions[above + i] = belowScratch[i];
+    result.captions = captions;
+  }
+  return results;
 }
 
+/** Some of the lines gathered so far (lines[0 … count - 1]) sits in `row` and is not a note. */
+function leadsInto(lines: readonly CaptionLine[], count: number, row: number): boolean {
+  for (let i = 0; i < count; i++) if (lines[i].row === row && lines[i].kind !== 'note') return true;
+  return false;
+}
+
+/** The footnotes under a table, into belowScratch; their count. */
 function footnotes(
   view: SheetView,
   range: CellRange,
@@ -219,10 +249,10 @@ function footnotes(
   index: RowIndex,
   self: number,
   claimed: Uint8Array,
-): CaptionLine[] {
-  const lines: CaptionLine[] = [];
+): number {
+  let count = 0;
   let blanks = 0;
-  for (let row = range.r1 + 1; row < view.rows && lines.length < MAX_LINES_BELOW; row++) {
+  for (let row = range.r1 + 1; row < view.rows && count < MAX_LINES_BELOW; row++) {
     if (index.blocked(row, left, range.c1, self)) break;
     // Most rows under a table are blank: look at the cells' classes before reading any text.
     if (blankLine(view, row, left, range.c1) || readLine(view, row, left, range.c1) === 0) {
@@ -231,7 +261,7 @@ function footnotes(
     }
     blanks = 0;
     const col = scratch.cols[0];
-    if (scratch.cols.length !== 1 || claimed[row * view.cols + col] === 1) break;
+    if (scratch.count !== 1 || claimed[row * view.cols + col] === 1) break;
     const text = scratch.texts[0];
     const facts = captionFacts(text);
     let kind: CaptionLine['kind'];
@@ -239,10 +269,10 @@ function footnotes(
     else if (facts.noteMark && !facts.headingMark) kind = 'note';
     else if (facts.bullet && nextLineIsArrow(view, row, left, range.c1)) kind = 'note';
     else break;
-    lines.push({ row, col, text, kind });
+    belowScratch[count++] = { row, col, text, kind };
     claimed[row * view.cols + col] = 1;
   }
-  return lines;
+  return count;
 }
 
 /** No cell of the row holds anything (a quick test before reading texts). */
@@ -261,20 +291,26 @@ function nextLineIsArrow(view: SheetView, row: number, c0: number, c1: number): 
   return false;
 }
 
-/** The result for one table: its caption lines, and the title and unit its lines above give. */
-function titleAndUnit(captions: CaptionLine[], lines: CaptionLine[], facts: CaptionFacts[]): CaptionResult {
-  const out: CaptionResult = { captions, units: [] };
-  for (let i = lines.length - 1; i >= 0 && out.units.length === 0; i--) {
-    if (lines[i].kind === 'unit' || lines[i].kind === 'basis') out.units = facts[i].units;
+/**
+ * The result for one table from its lines above, gathered bottom up (lines[0] is the nearest): the lines top to
+ * bottom, and the title and unit they give.
+ */
+function titleAndUnit(lines: readonly CaptionLine[], facts: readonly CaptionFacts[], count: number): CaptionResult {
+  const captions: CaptionLine[] = new Array(count);
+  for (let i = 0; i < count; i++) captions[i] = lines[count - 1 - i];
+  let units: readonly string[] = NO_UNITS;
+  for (let i = 0; i < count && units.length === 0; i++) {
+    if (lines[i].kind === 'unit' || lines[i].kind === 'basis') units = facts[i].units;
   }
   let heading = -1;
   let note = -1;
-  for (let i = lines.length - 1; i >= 0 && heading === -1; i--) {
+  for (let i = 0; i < count && heading === -1; i++) {
     const kind = lines[i].kind;
     if (kind === 'title' || kind === 'amount') heading = i;
     else if (kind === 'note' && note === -1) note = i;
   }
   const named = heading !== -1 ? heading : note;
-  if (named !== -1) out.title = facts[named].title;
-  return out;
+  return named === -1 ? { captions, units } : { captions, units, title: facts[named].title };
 }
+
+const NO_UNITS: readonly string[] = [];
