@@ -242,3 +242,42 @@ describe('generated two-way tables', () => {
     );
   });
 });
+
+describe('tables whose labels read alike', () => {
+  // Inference keeps what labels alone decide per sequence of line readings; each table must still be judged by
+  // its own figures, whatever was inferred before it.
+  const HEADED = (group: string) =>
+    `구분\t\t2019\n총계\t\t1,000\n도시관리국\t\t${group}\n\t도시계획과\t400\n\t건축과\t200\n복지국\t\t400\n\t복지정책과\t400`;
+  const cases: [string, string, TsvTableOptions, string[]][] = [
+    ['heading row holding its group total', HEADED('600'), { headerRows: 1, labelCols: 2 }, ['C3=C4+C5', 'C6=C7', 'C2=C3+C6']],
+    ['the same rows with that heading blank', HEADED(''), { headerRows: 1, labelCols: 2 }, ['C2=C4+C5+C6', 'C6=C7']],
+    ['a total column that adds up', '구분\t계\t가\t나\nA\t3\t1\t2\nB\t7\t3\t4', { headerRows: 1, labelCols: 1 }, ['B2=C2+D2', 'B3=C3+D3']],
+    ['the same header over figures that refute it', '구분\t계\t가\t나\nA\t1\t5\t9\nB\t2\t6\t8\nC\t3\t7\t7', { headerRows: 1, labelCols: 1 }, []],
+    [
+      'the same header moved down and right',
+      '구분\t계\t가\t나\nA\t3\t1\t2\nB\t7\t3\t4',
+      { headerRows: 1, labelCols: 1, at: 'C5' },
+      ['D6=E6+F6', 'D7=E7+F7'],
+    ],
+  ];
+
+  it('give each table its own equations in any order', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(cases, { minLength: cases.length, maxLength: cases.length }), (order) => {
+        for (const [name, tsv, options, expected] of order) expect([name, infer(tsv, options).map(show).sort()]).toEqual([name, [...expected].sort()]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('a layout listing its columns out of sheet order gives the equations of the ordered one', () => {
+    const tsv = '구분\t합계\t가\t나\t다\n2020\t6\t1\t2\t3\n2021\t15\t4\t5\t6';
+    const options = { headerRows: 1, labelCols: 1 };
+    const { sheet, layout } = tableFromTsv(tsv, options);
+    const ordered = inferSumRelations(sheet, layout).map(show);
+    expect(ordered).toEqual(['B2=C2+D2+E2', 'B3=C3+D3+E3']);
+    const [label, ...data] = layout.columns;
+    const reversed = inferSumRelations(sheet, { ...layout, columns: [label, ...data.reverse()] }).map(show);
+    expect(reversed).toEqual(ordered);
+  });
+});

@@ -18,14 +18,26 @@ import { BLANK, FIGURE, NO_FIGURE, figuresOf, isPercentFormat, type Figure, type
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 type Axis = 'row' | 'column';
 
-/** A line of the table along which totals run: a data column (axis 'row') or a body row (axis 'column'). */
-interface Line {
-  index: number;
+type Role = 'part' | 'optional' | 'excluded';
+
+/** What a line's labels say, wherever it stands: read once per path (see readingOf) and never changed. */
+interface Reading {
   path: string[];
   label: string;
   /** 0 = not a total; higher = more inclusive (소계 1, 계 2, 합계 3, 총계 4). */
   rank: number;
-  role: 'part' | 'optional' | 'excluded';
+  role: Role;
+}
+
+/**
+ * A line of the table along which totals run: a data column (axis 'row') or a body row (axis 'column'), by its
+ * position among the lines of its axis (SumInference maps a position to the sheet's column or row). Positions,
+ * not sheet indices, so that tables of one shape share their lines, trees and part lists (see shapeOf).
+ */
+interface Line extends Reading {
+  pos: number;
+  /** Where the line stands in the sheet's order: its sheet index, or its position where the two agree. */
+  order: number;
   /** A group's heading line taken as its total without a total label: needs figures to stand on. */
   implicit?: boolean;
 }
@@ -38,8 +50,39 @@ interface Group {
   kind: 'group';
   label: string;
   items: Item[];
+  /** What inference asks of this group, worked out once per tree (trees are cached with their shape). */
+  plan?: GroupPlan;
 }
 type Item = Leaf | Group;
+
+/** The label-only part of inference in one group: part lists by position, ready for the numbers to judge. */
+interface GroupPlan {
+  /** The group's single total line and its candidate part sets (none when the group holds no single total). */
+  total?: Line;
+  variants?: Line[][];
+  /** Several totals side by side (see SumInference.segments). */
+  segments?: SegmentPlan;
+  /** Total group against part groups, leaf by leaf (see SumInference.parallel). */
+  parallel: { total: Line; variants: Line[][] }[];
+}
+
+/** A flat list with several totals: for each lower total, its segment below ('down') or above ('up'). */
+interface SegmentPlan {
+  /** Item positions of the lower totals, and of the single highest total (-1 when there is none). */
+  subs: number[];
+  grandAt: number;
+  firstDir: Dir;
+  /** Per direction, per lower total: the segment's items, the part sets judged to choose a direction (null when the
+   * segment stands for nothing), and those kept for proposing. */
+  down: SegmentOf[];
+  up: SegmentOf[];
+}
+type Dir = 'down' | 'up';
+interface SegmentOf {
+  items: number[];
+  trial: Line[][] | null;
+  variants: Line[][];
+}
 
 const RATE = /[률율](\(.*\))?$|%|비율|구성비|비중/;
 const NON_ADDITIVE = /평균|단가|연번|번호|순위|^쪽$|^no\.?$|지수|기준일|일자|연도$|^년도$/i;
@@ -72,15 +115,15 @@ function cleanPath(path: readonly string[]): string[] {
  * Labels repeat across tables (계, 합계, 2020년): their reading is cached, as a tree keyed by path level so no
  * key string is built per line.
  */
-interface LineCacheNode {
-  line?: Omit<Line, 'index'>;
-  next?: Map<string, LineCacheNode>;
+interface ReadingCacheNode {
+  reading?: Reading;
+  next?: Map<string, ReadingCacheNode>;
 }
-let lineCache: LineCacheNode = {};
-let lineCacheSize = 0;
+let readingCache: ReadingCacheNode = {};
+let readingCacheSize = 0;
 
-function makeLine(index: number, rawPath: readonly string[]): Line {
-  let node = lineCache;
+function readingOf(rawPath: readonly string[]): Reading {
+  let node = readingCache;
   for (const level of rawPath) {
     if (!node.next) node.next = new Map();
     let child = node.next.get(level);
@@ -90,47 +133,152 @@ function makeLine(index: number, rawPath: readonly string[]): Line {
     }
     node = child;
   }
-  let hit = node.line;
+  let hit = node.reading;
   if (!hit) {
-    const line = readLine(index, rawPath);
-    hit = { path: line.path, label: line.label, rank: line.rank, role: line.role };
-    if (++lineCacheSize > 10_000) {
-      lineCache = {};
-      lineCacheSize = 0;
-    } else node.line = hit;
+    hit = readLine(rawPath);
+    if (++readingCacheSize > 10_000) {
+      readingCache = {};
+      readingCacheSize = 0;
+      // Shapes are keyed by readings: those of the dropped readings could never be met again.
+      dropShapes();
+    } else node.reading = hit;
   }
-  return { index, path: hit.path, label: hit.label, rank: hit.rank, role: hit.role };
+  return hit;
 }
 
-function readLine(index: number, rawPath: readonly string[]): Line {
+function readLine(rawPath: readonly string[]): Reading {
   const path = cleanPath(rawPath);
   const label = path[path.length - 1] ?? '';
   const any = (re: RegExp) => path.some((p) => re.test(p));
   const excluded = any(RATE) || any(NON_ADDITIVE) || path.some((p) => isRateLabel(p));
   const optional = any(OPTIONAL) || path.some((p) => isRemarkLabel(p) || isDiffLabel(p));
-  const role: Line['role'] = excluded ? 'excluded' : optional ? 'optional' : 'part';
-  return { index, path, label, rank: role === 'excluded' ? 0 : totalRank(label), role };
+  const role: Role = excluded ? 'excluded' : optional ? 'optional' : 'part';
+  return { path, label, rank: role === 'excluded' ? 0 : totalRank(label), role };
+}
+
+/** The reading of a column its figures exclude (percentages, words): one per reading, so shapes can share it. */
+const excludedReadings = new WeakMap<Reading, Reading>();
+
+function excludedReading(reading: Reading): Reading {
+  let out = excludedReadings.get(reading);
+  if (!out) {
+    out = { path: reading.path, label: reading.label, rank: 0, role: 'excluded' };
+    excludedReadings.set(reading, out);
+  }
+  return out;
+}
+
+/**
+ * The lines of one axis, as far as labels tell: the same for every table whose lines read alike, which in a
+ * report is most of them. `heads` are the lines that head the lines after them; each is its group's total when
+ * it holds figures, so the tree is kept per answer (bit k of the key for heads[k]).
+ */
+interface Shape {
+  lines: Line[];
+  heads: number[];
+  trees: Map<number, Group>;
+  /** fromNumbers' candidates: the first and last plain part, each against all the others. */
+  numbers?: { total: Line; variants: Line[][] }[];
+}
+
+/** Shapes by their sequence of readings (object identity), one trie level per line. */
+interface ShapeNode {
+  next?: Map<Reading, ShapeNode>;
+  shape?: Shape;
+}
+let shapes: ShapeNode = {};
+let shapeEntries = 0;
+const MAX_SHAPE_ENTRIES = 20_000;
+/** Trees are cached per answer of at most this many heads (a bit each in a small integer). */
+const MAX_CACHED_HEADS = 24;
+
+function dropShapes(): void {
+  shapes = {};
+  shapeEntries = 0;
+}
+
+function countShapeEntry(): void {
+  if (++shapeEntries > MAX_SHAPE_ENTRIES) dropShapes();
+}
+
+/**
+ * The shape of an axis whose lines read `readings` (the first `count`) and stand at sheet indices `at`. Cached
+ * when the indices only grow (as detection makes them): then position order is sheet order, and a part list
+ * sorted by position is sorted by sheet index too.
+ */
+function shapeOf(readings: readonly Reading[], count: number, at: readonly number[]): Shape {
+  if (!increasing(at)) return makeShape(readings, count, at);
+  let node = shapes;
+  for (let i = 0; i < count; i++) {
+    const next = (node.next ??= new Map());
+    let child = next.get(readings[i]);
+    if (!child) {
+      child = {};
+      next.set(readings[i], child);
+      countShapeEntry();
+    }
+    node = child;
+  }
+  let shape = node.shape;
+  if (!shape) {
+    shape = makeShape(readings, count, null);
+    node.shape = shape;
+    countShapeEntry();
+  }
+  return shape;
+}
+
+/** A shape's lines, ordered by the sheet indices `at` (by position when null: indices that only grow). */
+function makeShape(readings: readonly Reading[], count: number, at: readonly number[] | null): Shape {
+  const lines = new Array<Line>(count);
+  for (let i = 0; i < count; i++) {
+    const r = readings[i];
+    lines[i] = { path: r.path, label: r.label, rank: r.rank, role: r.role, pos: i, order: at ? at[i] : i };
+  }
+  const heads: number[] = [];
+  for (let i = 0; i < count; i++) if (headsGroup(lines, i)) heads.push(i);
+  return { lines, heads, trees: new Map() };
+}
+
+/** The tree of a shape, given which of its heads hold figures (bit k for heads[k]). */
+function treeOf(shape: Shape, filledBits: number): Group {
+  if (shape.heads.length > MAX_CACHED_HEADS) return buildTree(shape.lines, (pos) => (filledBits & (1 << shape.heads.indexOf(pos))) !== 0);
+  let tree = shape.trees.get(filledBits);
+  if (!tree) {
+    tree = buildTree(shape.lines, (pos) => (filledBits & (1 << shape.heads.indexOf(pos))) !== 0);
+    shape.trees.set(filledBits, tree);
+    countShapeEntry();
+  }
+  return tree;
+}
+
+/**
+ * A line whose label heads the lines after it ('도시관리국' over '도시관리국 / 도시계획과', or a header group whose
+ * first column has no sub-header) may hold that group's total; the numbers will say.
+ */
+function headsGroup(lines: readonly Line[], i: number): boolean {
+  const line = lines[i];
+  const next = lines[i + 1];
+  return (
+    line.role === 'part' &&
+    line.rank === 0 &&
+    line.path.length > 0 &&
+    next !== undefined &&
+    next.path.length > line.path.length &&
+    line.path.every((p, k) => next.path[k] === p)
+  );
 }
 
 /** Lines become a tree by their paths; a group spans adjacent lines that share a path prefix. */
-function buildTree(lines: Line[], filled: (line: Line) => boolean = () => false): Group {
+function buildTree(lines: Line[], filled: (pos: number) => boolean): Group {
   const root: Group = { kind: 'group', label: '', items: [] };
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
-    const next = lines[i + 1];
-    // A line whose label heads the lines after it ('도시관리국' over '도시관리국 / 도시계획과', or a header group
-    // whose first column has no sub-header) may hold that group's total; the numbers will say.
-    const headsGroup =
-      line.role === 'part' &&
-      line.rank === 0 &&
-      line.path.length > 0 &&
-      next !== undefined &&
-      next.path.length > line.path.length &&
-      line.path.every((p, k) => next.path[k] === p);
-    const heads = headsGroup && filled(line);
+    const heading = headsGroup(lines, i);
+    const heads = heading && filled(line.pos);
     if (heads) line = { ...line, rank: 1, implicit: true };
     // A blank heading is no part of anything.
-    else if (headsGroup) line = { ...line, role: 'excluded' };
+    else if (heading) line = { ...line, role: 'excluded' };
     let node = root;
     for (let depth = 0; depth < line.path.length - (heads ? 0 : 1); depth++) {
       const label = line.path[depth];
@@ -201,13 +349,102 @@ function variantsOf(base: Line[], optional: Line[]): Line[][] {
   return out;
 }
 
-const byIndex = (a: Line, b: Line): number => a.index - b.index;
+/** The variants a total may be proposed with: those that have parts and do not hold the total itself. */
+function proposable(total: Line, base: Line[], optional: Line[]): Line[][] {
+  const variants = variantsOf(base, optional);
+  // In place: most are a single one.
+  let kept = 0;
+  for (const v of variants) if (v.length > 0 && !holdsLine(v, total.order)) variants[kept++] = v;
+  variants.length = kept;
+  return variants;
+}
 
-/** Lines by index; most part lists already are, and are kept as they are. */
+const byOrder = (a: Line, b: Line): number => a.order - b.order;
+
+/** Lines in the sheet's order; most part lists already are, and are kept as they are. */
 function inOrder(lines: Line[]): Line[] {
-  for (let i = 1; i < lines.length; i++) if (lines[i].index < lines[i - 1].index) return lines.slice().sort(byIndex);
+  for (let i = 1; i < lines.length; i++) if (lines[i].order < lines[i - 1].order) return lines.slice().sort(byOrder);
   return lines;
 }
+
+/** The label-only work of fromTree, segments and parallel in one group (see GroupPlan). */
+function planOf(node: Group): GroupPlan {
+  if (node.plan) return node.plan;
+  const plan: GroupPlan = { parallel: parallelPlan(node) };
+  let totals = 0;
+  let total: Line | undefined;
+  for (const item of node.items) {
+    if (item.kind !== 'leaf' || item.line.rank === 0) continue;
+    totals++;
+    total ??= item.line;
+  }
+  if (totals === 1) {
+    const base: Line[] = [];
+    const optional: Line[] = [];
+    for (const item of node.items) if (item.kind === 'group' || item.line.rank === 0) addRepresentatives(item, base, optional);
+    plan.total = total;
+    plan.variants = proposable(total!, base, optional);
+  } else if (totals > 1) plan.segments = segmentPlan(node.items);
+  node.plan = plan;
+  return plan;
+}
+
+const isTotalItem = (i: Item): boolean => i.kind === 'leaf' && i.line.rank > 0;
+
+function segmentPlan(items: Item[]): SegmentPlan {
+  const totalsAt = items.map((i, k) => (isTotalItem(i) ? k : -1)).filter((k) => k >= 0);
+  const top = Math.max(...totalsAt.map((k) => (items[k] as Leaf).line.rank));
+  const tops = totalsAt.filter((k) => (items[k] as Leaf).line.rank === top);
+  const grandAt = tops.length === 1 && tops.length < totalsAt.length ? tops[0] : -1;
+  const subs = totalsAt.filter((k) => k !== grandAt);
+  const segmentsOf = (dir: Dir): SegmentOf[] =>
+    subs.map((k) => {
+      const seg: number[] = [];
+      const step = dir === 'down' ? 1 : -1;
+      for (let j = k + step; j >= 0 && j < items.length && !isTotalItem(items[j]); j += step) seg.push(j);
+      const parts = () => {
+        const base: Line[] = [];
+        const optional: Line[] = [];
+        for (const j of seg) addRepresentatives(items[j], base, optional);
+        return { base, optional };
+      };
+      const trial = parts();
+      const kept = parts();
+      return {
+        items: seg,
+        trial: trial.base.length + trial.optional.length === 0 ? null : variantsOf(trial.base, trial.optional),
+        variants: proposable((items[k] as Leaf).line, kept.base, kept.optional),
+      };
+    });
+  return { subs, grandAt, firstDir: grandAt >= 0 && grandAt > subs[0] ? 'up' : 'down', down: segmentsOf('down'), up: segmentsOf('up') };
+}
+
+/** 합계{횟수, 처리안건} = 정례회{…} + 임시회{…}: leaves matched by their path below the group. */
+function parallelPlan(node: Group): { total: Line; variants: Line[][] }[] {
+  // A total group needs a part group beside it: most nodes hold fewer than two groups.
+  let groupCount = 0;
+  for (const item of node.items) if (item.kind === 'group') groupCount++;
+  if (groupCount < 2) return NO_PARALLEL;
+  const groups = node.items.filter((i): i is Group => i.kind === 'group');
+  const totalGroups = groups.filter((g) => labelRank(g.label) > 0);
+  const partGroups = groups.filter((g) => isPartGroupLabel(g.label));
+  if (totalGroups.length !== 1 || partGroups.length === 0) return NO_PARALLEL;
+  const depth = leavesOf(totalGroups[0])[0]?.path.indexOf(totalGroups[0].label) ?? -1;
+  if (depth < 0) return NO_PARALLEL;
+  const index = partGroups.map((g) => new Map(leavesOf(g).map((l) => [relPath(l, depth + 1), l])));
+  const out: { total: Line; variants: Line[][] }[] = [];
+  for (const total of leavesOf(totalGroups[0])) {
+    if (total.role === 'excluded') continue;
+    const key = relPath(total, depth + 1);
+    const parts = index.map((m) => m.get(key));
+    if (parts.some((p) => !p || p.role === 'excluded')) continue;
+    out.push({ total, variants: proposable(total, parts as Line[], []) });
+  }
+  return out;
+}
+
+const NO_PARALLEL: { total: Line; variants: Line[][] }[] = [];
+const NO_LINES: number[] = [];
 
 const EPS = 1e-9;
 
@@ -260,20 +497,41 @@ function hasDataColumn(columns: TableLayout['columns']): boolean {
   return false;
 }
 
-function holdsLine(lines: readonly Line[], index: number): boolean {
-  for (const l of lines) if (l.index === index) return true;
+/** Whether a part list holds the line at sheet order `order` (the total itself). */
+function holdsLine(lines: readonly Line[], order: number): boolean {
+  for (const l of lines) if (l.order === order) return true;
   return false;
 }
 
-/** The indices of the lines a cross line may run along (rates and the like excluded). */
-function indicesOfUsable(lines: readonly Line[]): number[] {
-  // Counted first so the array is made at its size (a pushed-to array starts with room for 17).
+/** The sheet indices of the lines a cross line may run along (rates and the like excluded). */
+function indicesOfUsable(lines: readonly Line[], at: number[]): number[] {
   let n = 0;
   for (const l of lines) if (l.role !== 'excluded') n++;
+  // Most tables exclude no line: their indices serve as they are.
+  if (n === lines.length) return at;
   const out = new Array<number>(n);
   let i = 0;
-  for (const l of lines) if (l.role !== 'excluded') out[i++] = l.index;
+  for (const l of lines) if (l.role !== 'excluded') out[i++] = at[l.pos];
   return out;
+}
+
+/** Whether the indices only grow (detection's lines always do). */
+function increasing(at: readonly number[]): boolean {
+  for (let i = 1; i < at.length; i++) if (at[i] <= at[i - 1]) return false;
+  return true;
+}
+
+/** Readings of the lines of a table while its shape is looked up (never kept: shapes copy what they need). */
+const readingScratch: Reading[] = [];
+
+/** Family names, made once per axis and index (strings are immutable, so sharing them is safe). */
+const familyNames: Record<Axis, string[]> = { row: [], column: [] };
+const MAX_NAMED_INDEX = 1 << 14;
+
+function familyName(axis: Axis, index: number): string {
+  if (index < 0 || index >= MAX_NAMED_INDEX) return `sum:${axis}:${index}`;
+  const names = familyNames[axis];
+  return (names[index] ??= `sum:${axis}:${index}`);
 }
 
 /** totalRank of a group's label; labels repeat across tables, so their rank is remembered. */
@@ -297,6 +555,9 @@ class SumInference {
   private holds = 0;
   /** Holds with a non-zero total: an all-zero row proves nothing. */
   private nontrivial = 0;
+  /** Sheet column of each column line's position, and sheet row of each row line's. */
+  private colAt: number[] = NO_LINES;
+  private rowAt: number[] = NO_LINES;
 
   constructor(
     sheet: SheetGrid,
@@ -316,6 +577,11 @@ class SumInference {
     return axis === 'row' ? this.figures.slot(x, line) : this.figures.slot(line, x);
   }
 
+  /** Sheet indices of the lines of `axis` (columns along a row, rows down a column) by position. */
+  private atOf(axis: Axis): number[] {
+    return axis === 'row' ? this.colAt : this.rowAt;
+  }
+
   private componentsOn(axis: Axis, line: number, x: number): number {
     const row = axis === 'row' ? x : line;
     const col = axis === 'row' ? line : x;
@@ -326,35 +592,43 @@ class SumInference {
   run(): SumRelation[] {
     const { columns, rows } = this.layout;
     if (rows.length === 0 || !hasDataColumn(columns)) return [];
-    // Arrays made at their size: a pushed-to array starts with room for 17.
+    const readings = readingScratch;
+    // Made at their size: a pushed-to array starts with room for 17.
     let dataCols = 0;
     for (const c of columns) if (!c.isLabel) dataCols++;
-    const colLines = new Array<Line>(dataCols);
+    const colAt = (this.colAt = new Array<number>(dataCols));
     let at = 0;
     for (const c of columns) {
       if (c.isLabel) continue;
-      const line = makeLine(c.col, c.path);
+      const reading = readingOf(c.path);
       // A column of fractions shown as percentages (0.845 as 84.5%) is a rate whatever its header says; a column of
       // words (추진방법, 담당) holds no figure to add.
-      const excluded = line.role !== 'excluded' && (this.percentColumn(c.col) || this.wordColumn(c.col));
-      colLines[at++] = excluded ? { ...line, role: 'excluded' as const, rank: 0 } : line;
+      const excluded = reading.role !== 'excluded' && (this.percentColumn(c.col) || this.wordColumn(c.col));
+      readings[at] = excluded ? excludedReading(reading) : reading;
+      colAt[at++] = c.col;
     }
-    const rowLines = new Array<Line>(rows.length);
-    for (let i = 0; i < rows.length; i++) rowLines[i] = makeLine(rows[i].row, rows[i].path);
-    const crossRows = indicesOfUsable(rowLines);
-    const crossCols = indicesOfUsable(colLines);
+    const cols = shapeOf(readings, dataCols, colAt);
+    const rowAt = (this.rowAt = new Array<number>(rows.length));
+    for (let i = 0; i < rows.length; i++) {
+      readings[i] = readingOf(rows[i].path);
+      rowAt[i] = rows[i].row;
+    }
+    const rowShape = shapeOf(readings, rows.length, rowAt);
+    readings.length = 0;
+    const crossRows = indicesOfUsable(rowShape.lines, rowAt);
+    const crossCols = indicesOfUsable(cols.lines, colAt);
 
     // Total columns: equations along each row.
     const before = this.relations.length;
-    this.formulaHeaders(colLines, crossRows);
-    this.fromTree('row', buildTree(colLines, (l) => this.filled('row', l, crossRows)), crossRows);
-    this.labelTotals(colLines);
-    if (this.relations.length === before) this.fromNumbers('row', colLines, crossRows);
+    this.formulaHeaders(cols.lines, crossRows);
+    this.fromTree('row', treeOf(cols, this.filledHeads('row', cols, crossRows)), crossRows);
+    this.labelTotals(cols);
+    if (this.relations.length === before) this.fromNumbers('row', cols, crossRows);
 
     // Total rows: equations down each column.
     const mid = this.relations.length;
-    this.fromTree('column', buildTree(rowLines, (l) => this.filled('column', l, crossCols)), crossCols);
-    if (this.relations.length === mid) this.fromNumbers('column', rowLines, crossCols);
+    this.fromTree('column', treeOf(rowShape, this.filledHeads('column', rowShape, crossCols)), crossCols);
+    if (this.relations.length === mid) this.fromNumbers('column', rowShape, crossCols);
     return this.relations;
   }
 
@@ -389,21 +663,30 @@ class SumInference {
     return words;
   }
 
+  /** Which heads of the shape hold figures: bit k for heads[k] (the key of the shape's trees). */
+  private filledHeads(axis: Axis, shape: Shape, cross: number[]): number {
+    const at = this.atOf(axis);
+    let bits = 0;
+    for (let k = 0; k < shape.heads.length; k++) if (this.filled(axis, at[shape.heads[k]], cross)) bits |= 1 << k;
+    return bits;
+  }
+
   /** Some figure written along the line (not all blank, words or '-'). */
-  private filled(axis: Axis, line: Line, cross: number[]): boolean {
+  private filled(axis: Axis, line: number, cross: number[]): boolean {
     for (const x of cross) {
-      const f = this.figOn(axis, line.index, x, undefined);
+      const f = this.figOn(axis, line, x, undefined);
       if (f && !f.empty && f.value !== 0) return true;
-      if (this.componentsOn(axis, line.index, x) > 1) return true;
+      if (this.componentsOn(axis, line, x) > 1) return true;
     }
     return false;
   }
 
   /** Components of the equation `total` = Σ `parts` on cross line `x`: the most any of its cells holds. */
   private componentsOf(axis: Axis, total: number, parts: readonly Line[], x: number): number {
+    const at = this.atOf(axis);
     let k = this.componentsOn(axis, total, x);
     for (let i = 0; i < parts.length; i++) {
-      const c = this.componentsOn(axis, parts[i].index, x);
+      const c = this.componentsOn(axis, at[parts[i].pos], x);
       if (c > k) k = c;
     }
     return k;
@@ -438,8 +721,9 @@ class SumInference {
     let rounded = this.coarseTable || (tk === FIGURE && F.roundedAt(ts));
     let decimals = tk === FIGURE ? F.decimalsAt(ts) : 0;
     let sum = 0;
+    const at = this.atOf(axis);
     for (let i = 0; i < parts.length; i++) {
-      const line = parts[i].index;
+      const line = at[parts[i].pos];
       const s = this.slotOn(axis, line, x);
       if (s < 0) return SEVERAL;
       const k = F.kindAt(s);
@@ -471,8 +755,9 @@ class SumInference {
     let allEmpty = t.empty;
     let rounded = this.coarseTable || t.rounded;
     let decimals = t.decimals;
+    const at = this.atOf(axis);
     for (let i = 0; i < parts.length; i++) {
-      const f = this.figOn(axis, parts[i].index, x, comp);
+      const f = this.figOn(axis, at[parts[i].pos], x, comp);
       if (!f) return -1;
       sum += f.value;
       if (!f.empty) allEmpty = false;
@@ -556,8 +841,9 @@ class SumInference {
         if ((plain === SEVERAL ? this.judge(axis, total, parts, x, comp) : plain) < 0) continue;
         if (!this.claim(totalRow, totalCol, c, alongRow)) continue;
         const refs = new Array<CellRef>(parts.length);
+        const at = this.atOf(axis);
         for (let i = 0; i < parts.length; i++) {
-          const line = parts[i].index;
+          const line = at[parts[i].pos];
           refs[i] = alongRow ? cellRef(x, line, comp) : cellRef(line, x, comp);
         }
         this.relations.push({ type: 'sum', axis, total: cellRef(totalRow, totalCol, comp), parts: refs, evidence, family });
@@ -583,48 +869,26 @@ class SumInference {
     return true;
   }
 
-  private familyName(axis: Axis, total: Line): string {
-    return `sum:${axis}:${total.index}`;
-  }
-
-  /** Proposes a total line over candidate part sets; keeps the best one if the numbers allow. */
-  private propose(axis: Axis, total: Line, base: Line[], optional: Line[], cross: number[], evidence: Evidence): boolean {
-    const parts = variantsOf(base, optional);
-    // Keep the variants that have parts and do not hold the total itself (in place: most are a single one).
-    let kept = 0;
-    for (const v of parts) if (v.length > 0 && !holdsLine(v, total.index)) parts[kept++] = v;
-    if (kept === 0) return false;
-    parts.length = kept;
-    const chosen = this.best(axis, total.index, parts, cross);
+  /** Proposes a total line over candidate part sets (see proposable); keeps the best one if the numbers allow. */
+  private propose(axis: Axis, total: Line, variants: Line[][], cross: number[], evidence: Evidence): boolean {
+    if (variants.length === 0) return false;
+    const index = this.atOf(axis)[total.pos];
+    const chosen = this.best(axis, index, variants, cross);
     const ok =
       evidence === 'numbers' || total.implicit
         ? total.implicit
           ? this.n >= 1 && this.holds * 2 >= this.n && this.nontrivial >= 1
           : this.numbersAccept()
         : this.labelAccepts();
-    if (ok) this.emit(axis, total.index, chosen, cross, evidence, this.familyName(axis, total));
+    if (ok) this.emit(axis, index, chosen, cross, evidence, familyName(axis, index));
     return ok;
   }
 
   private fromTree(axis: Axis, node: Group, cross: number[]): void {
-    let totals = 0;
-    let total: Line | undefined;
-    for (const item of node.items) {
-      if (item.kind !== 'leaf' || item.line.rank === 0) continue;
-      totals++;
-      total ??= item.line;
-    }
-
-    if (totals === 1) {
-      const base: Line[] = [];
-      const optional: Line[] = [];
-      for (const item of node.items) if (item.kind === 'group' || item.line.rank === 0) addRepresentatives(item, base, optional);
-      this.propose(axis, total!, base, optional, cross, 'label');
-    } else if (totals > 1) {
-      this.segments(axis, node.items, cross);
-    }
-
-    this.parallel(axis, node, cross);
+    const plan = planOf(node);
+    if (plan.total) this.propose(axis, plan.total, plan.variants!, cross, 'label');
+    else if (plan.segments) this.segments(axis, node.items, plan.segments, cross);
+    for (const p of plan.parallel) this.propose(axis, p.total, p.variants, cross, 'label');
     for (const item of node.items) if (item.kind === 'group') this.fromTree(axis, item, cross);
   }
 
@@ -632,35 +896,18 @@ class SumInference {
    * Several totals side by side in one flat list (총계, 소계, a, b, 소계, c, d): each lower total closes or opens
    * a segment. Which way is decided by the numbers; the highest total, if single, sums the segments.
    */
-  private segments(axis: Axis, items: Item[], cross: number[]): void {
-    const isTotal = (i: Item) => i.kind === 'leaf' && i.line.rank > 0;
-    const totalsAt = items.map((i, k) => (isTotal(i) ? k : -1)).filter((k) => k >= 0);
-    const top = Math.max(...totalsAt.map((k) => (items[k] as Leaf).line.rank));
-    const tops = totalsAt.filter((k) => (items[k] as Leaf).line.rank === top);
-    const grandAt = tops.length === 1 && tops.length < totalsAt.length ? tops[0] : -1;
-    const subs = totalsAt.filter((k) => k !== grandAt);
-
-    const segmentOf = (k: number, dir: 'down' | 'up'): number[] => {
-      const out: number[] = [];
-      const step = dir === 'down' ? 1 : -1;
-      for (let j = k + step; j >= 0 && j < items.length && !isTotal(items[j]); j += step) out.push(j);
-      return out;
-    };
-    const partsOf = (idx: number[]) => {
-      const base: Line[] = [];
-      const optional: Line[] = [];
-      for (const j of idx) addRepresentatives(items[j], base, optional);
-      return { base, optional };
-    };
-
-    let bestDir: 'down' | 'up' = grandAt >= 0 && grandAt > subs[0] ? 'up' : 'down';
+  private segments(axis: Axis, items: Item[], plan: SegmentPlan, cross: number[]): void {
+    const at = this.atOf(axis);
+    const { subs, grandAt } = plan;
+    let bestDir = plan.firstDir;
     let bestHolds = -1;
     for (const dir of [bestDir, bestDir === 'down' ? 'up' : 'down'] as const) {
       let holds = 0;
-      for (const k of subs) {
-        const { base, optional } = partsOf(segmentOf(k, dir));
-        if (base.length + optional.length === 0) continue;
-        this.best(axis, (items[k] as Leaf).line.index, variantsOf(base, optional), cross);
+      const segs = plan[dir];
+      for (let s = 0; s < subs.length; s++) {
+        const trial = segs[s].trial;
+        if (!trial) continue;
+        this.best(axis, at[(items[subs[s]] as Leaf).line.pos], trial, cross);
         holds += this.holds;
       }
       if (holds > bestHolds) {
@@ -670,10 +917,10 @@ class SumInference {
     }
 
     const covered = new Set<number>();
-    for (const k of subs) {
-      const seg = segmentOf(k, bestDir);
-      const { base, optional } = partsOf(seg);
-      if (this.propose(axis, (items[k] as Leaf).line, base, optional, cross, 'label')) seg.forEach((j) => covered.add(j));
+    const segs = plan[bestDir];
+    for (let s = 0; s < subs.length; s++) {
+      const seg = segs[s];
+      if (this.propose(axis, (items[subs[s]] as Leaf).line, seg.variants, cross, 'label')) seg.items.forEach((j) => covered.add(j));
     }
     if (grandAt >= 0) {
       const base: Line[] = [];
@@ -681,31 +928,10 @@ class SumInference {
       items.forEach((item, j) => {
         if (j === grandAt) return;
         if (subs.includes(j) && item.kind === 'leaf') base.push(item.line);
-        else if (!isTotal(item) && !covered.has(j)) addRepresentatives(item, base, optional);
+        else if (!isTotalItem(item) && !covered.has(j)) addRepresentatives(item, base, optional);
       });
-      this.propose(axis, (items[grandAt] as Leaf).line, base, optional, cross, 'label');
-    }
-  }
-
-  /** 합계{횟수, 처리안건} = 정례회{…} + 임시회{…}: leaves matched by their path below the group. */
-  private parallel(axis: Axis, node: Group, cross: number[]): void {
-    // A total group needs a part group beside it: most nodes hold fewer than two groups.
-    let groupCount = 0;
-    for (const item of node.items) if (item.kind === 'group') groupCount++;
-    if (groupCount < 2) return;
-    const groups = node.items.filter((i): i is Group => i.kind === 'group');
-    const totalGroups = groups.filter((g) => labelRank(g.label) > 0);
-    const partGroups = groups.filter((g) => isPartGroupLabel(g.label));
-    if (totalGroups.length !== 1 || partGroups.length === 0) return;
-    const depth = leavesOf(totalGroups[0])[0]?.path.indexOf(totalGroups[0].label) ?? -1;
-    if (depth < 0) return;
-    const index = partGroups.map((g) => new Map(leavesOf(g).map((l) => [relPath(l, depth + 1), l])));
-    for (const total of leavesOf(totalGroups[0])) {
-      if (total.role === 'excluded') continue;
-      const key = relPath(total, depth + 1);
-      const parts = index.map((m) => m.get(key));
-      if (parts.some((p) => !p || p.role === 'excluded')) continue;
-      this.propose(axis, total, parts as Line[], [], cross, 'label');
+      const grand = (items[grandAt] as Leaf).line;
+      this.propose(axis, grand, proposable(grand, base, optional), cross, 'label');
     }
   }
 
@@ -717,7 +943,7 @@ class SumInference {
     const markOf = new Map<string, Line>();
     const formulas: { line: Line; parts: string[] }[] = [];
     for (const line of cols) {
-      const text = rawPaths.get(line.index) ?? '';
+      const text = rawPaths.get(this.colAt[line.pos]) ?? '';
       const m = /([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s*=\s*([^)]*)/.exec(text);
       if (m) {
         const rhs = m[2];
@@ -732,12 +958,13 @@ class SumInference {
     for (const f of formulas) {
       const parts = f.parts.map((p) => markOf.get(p));
       if (parts.length < 2 || parts.some((p) => !p)) continue;
-      this.emit('row', f.line.index, parts as Line[], cross, 'formula-header', this.familyName('row', f.line));
+      const index = this.colAt[f.line.pos];
+      this.emit('row', index, parts as Line[], cross, 'formula-header', familyName('row', index));
     }
   }
 
   /** A row label that names its own total ('공약(69)'): the label cell is the total of the row's figures. */
-  private labelTotals(cols: Line[]): void {
+  private labelTotals(cols: Shape): void {
     const { range, labelCols } = this.layout;
     if (labelCols === 0) return;
     // Each row's total is the first label cell holding a figure: equation row r is label column col = parts.
@@ -751,7 +978,8 @@ class SumInference {
       }
     }
     if (found.length === 0) return;
-    const root = buildTree(cols);
+    // The header's tree as its labels alone draw it: no heading taken for a total.
+    const root = treeOf(cols, 0);
     const rootTotals = root.items.filter((i): i is Leaf => i.kind === 'leaf' && i.line.rank > 0);
     let parts: Line[];
     if (rootTotals.length === 1) parts = [rootTotals[0].line];
@@ -772,14 +1000,19 @@ class SumInference {
   }
 
   /** No total label: the first or last line equal to the sum of all others on at least three rows. */
-  private fromNumbers(axis: Axis, lines: Line[], cross: number[]): void {
-    const usable = lines.filter((l) => l.role === 'part');
-    if (usable.length < 3 || cross.length < 3) return;
-    for (const total of [usable[0], usable[usable.length - 1]]) {
-      const parts = usable.filter((l) => l !== total);
-      if (this.propose(axis, total, parts, [], cross, 'numbers')) return;
+  private fromNumbers(axis: Axis, shape: Shape, cross: number[]): void {
+    if (cross.length < 3) return;
+    for (const { total, variants } of (shape.numbers ??= numbersPlan(shape.lines))) {
+      if (this.propose(axis, total, variants, cross, 'numbers')) return;
     }
   }
+}
+
+/** fromNumbers' candidates by position: none when fewer than three plain parts. */
+function numbersPlan(lines: Line[]): { total: Line; variants: Line[][] }[] {
+  const usable = lines.filter((l) => l.role === 'part');
+  if (usable.length < 3) return [];
+  return [usable[0], usable[usable.length - 1]].map((total) => ({ total, variants: proposable(total, usable.filter((l) => l !== total), []) }));
 }
 
 /** Every sum equation of one table. */
