@@ -138,3 +138,37 @@ describe('scope and order', () => {
     expect(checkWorkbook([hidden]).tables).toEqual([]);
   });
 });
+
+describe('the plan year of captions without a year', () => {
+  // A budget table whose caption names no year, on a sheet of its own; other sheets' captions name the plan year.
+  const budget = sheet('나', [
+    {
+      at: 'A1',
+      rows: [
+        ['□ 소요예산 : 700천원'],
+        [null, null, null, '(단위 : 천원)'],
+        ['구분', '2021년', '2022년', '2023년'],
+        ['계', 500, 700, 900],
+        ['시비', 300, 400, 500],
+        ['구비', 200, 300, 400],
+      ],
+    },
+  ]);
+  const naming = (year: number) => sheet('가', [{ at: 'A1', rows: [[`□ ${year}년 소요예산 : 1천원`]] }, { at: 'A3', rows: [[`□ ${year}년 소요예산 : 2천원`]] }]);
+  const captionFindings = (sheets: SheetGrid[], planYear?: number) =>
+    checkWorkbook(sheets, planYear === undefined ? {} : { planYear }).findings.filter((f) => f.rule === 'caption.amount');
+
+  it.each([
+    [2022, []],
+    [2021, [{ cell: 'A1', year: 2021, expected: 500 }]],
+    [2023, [{ cell: 'A1', year: 2023, expected: 900 }]],
+  ])("is the year the workbook's captions name most (%i)", (year, expected) => {
+    const found = captionFindings([naming(year), budget]).map((f) => ({ cell: f.cell, year: f.params?.year, expected: f.expected }));
+    expect(found).toEqual(expected);
+  });
+
+  it('is the option when given, and nothing when no caption names one', () => {
+    expect(captionFindings([naming(2022), budget], 2023).map((f) => f.params?.year)).toEqual([2023]);
+    expect(captionFindings([budget])).toEqual([]);
+  });
+});

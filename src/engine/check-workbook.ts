@@ -6,7 +6,7 @@ import type { CellRange, SheetGrid } from './grid/types';
 import { checkOptionsSchema, type CheckOptions, type CheckOptionsInput } from './model/options';
 import type { Finding } from './model/finding';
 import type { CheckResult } from './model/result';
-import type { Table } from './model/table';
+import type { Relation, Table, TableLayout } from './model/table';
 import { fromA1 } from './grid/a1';
 import { WorkbookChecks } from './checks';
 import { detectTables } from './detect';
@@ -26,9 +26,7 @@ export interface CheckScope {
  */
 export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, scope?: CheckScope, registry?: RegistryRead): CheckResult {
   const given: CheckOptions = checkOptionsSchema.parse(options ?? {});
-  // Captions without a year name the report's plan year: the year most captions of the workbook name.
-  const planYear = given.planYear ?? inferPlanYear(sheets);
-  const parsed: CheckOptions = planYear === undefined ? given : { ...given, planYear };
+  const parsed: CheckOptions = given.planYear === undefined ? withInferredPlanYear(given, sheets) : given;
   const tables: Table[] = [];
   const findings: Finding[] = [];
   const checks = new WorkbookChecks(parsed);
@@ -53,13 +51,38 @@ export function checkWorkbook(sheets: SheetGrid[], options?: CheckOptionsInput, 
     for (const layout of detectTables(sheet)) {
       if (scope?.range && !overlaps(layout.range, scope.range)) continue;
       if (claimed?.some((r) => overlaps(r, layout.range))) continue;
-      const table: Table = { ...layout, relations: inferRelations(sheet, layout, parsed) };
+      const table = withRelations(layout, inferRelations(sheet, layout, parsed));
       tables.push(table);
       append(findings, checks.table(sheet, table));
     }
   }
   append(findings, checks.across());
   return { tables, findings: sortFindings(findings, sheets) };
+}
+
+/**
+ * Captions without a year name the report's plan year: the year most captions of the workbook name. Finding it
+ * reads every cell of the workbook, so it is done when such a caption first asks (often none does), and once.
+ */
+function withInferredPlanYear(given: CheckOptions, sheets: SheetGrid[]): CheckOptions {
+  let planYear: number | undefined | null = null;
+  return {
+    ...given,
+    get planYear(): number | undefined {
+      if (planYear === null) planYear = inferPlanYear(sheets);
+      return planYear;
+    },
+  };
+}
+
+/**
+ * The table a detected layout makes: the layout itself, its relations added. detectTables' layouts are made
+ * fresh for this call and nothing else holds them; a copy would cost more than all the checks allocate.
+ */
+function withRelations(layout: TableLayout, relations: Relation[]): Table {
+  const table = layout as Table;
+  table.relations = relations;
+  return table;
 }
 
 /** Pushes one by one: spreading a long list into push() can overflow the stack. */
