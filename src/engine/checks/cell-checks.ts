@@ -77,15 +77,15 @@ type Make = (rule: RuleId, at: { row: number; col: number }, rest?: Partial<Find
  */
 function readBody(sheet: SheetGrid, table: TableLayout, findings: Finding[], make: Make): BodyFacts {
   const facts: BodyFacts = { textFigures: [], storedNumbers: 0, grouped: 0, ungrouped: [], dashZeros: 0, digitZeros: [], money: [] };
-  const cols: number[] = [];
-  for (const c of table.columns) if (!c.isLabel) cols.push(c.col);
-  if (cols.length === 0 || table.rows.length === 0) return facts;
+  if (table.rows.length === 0) return facts;
   // Text cells are read through the table's figure reader, fetched only when the body has one.
   let figures: TableFigures | undefined;
   const formats = new FormatReadings();
   for (const { row } of table.rows) {
     const line = sheet.cells[row];
-    for (const col of cols) {
+    for (const column of table.columns) {
+      if (column.isLabel) continue;
+      const col = column.col;
       const cell = line?.[col];
       if (cell && typeof cell.v === 'number' && !cell.error && !cell.date) {
         // What readNumeric makes of a stored number: a figure, not from text, without a parsed form.

@@ -40,15 +40,16 @@ interface Failure {
  * table, so a blank total beside written ones is a missing figure; but a family with every total blank is a table
  * still waiting for fill, which is no error.
  */
-function familiesStillBlank(sums: SumRelation[], figures: () => TableFigures, cells: SheetGrid['cells'], firstDataCol: number): Set<string> {
+function familiesStillBlank(relations: Relation[], figures: TableFigures, cells: SheetGrid['cells'], firstDataCol: number): Set<string> {
   const written = new Set<string>();
   const all = new Set<string>();
-  for (const rel of sums) {
+  for (const rel of relations) {
+    if (rel.type !== 'sum') continue;
     all.add(rel.family);
     if (written.has(rel.family)) continue;
     const t = rel.total;
     if (storedNumber(cells, t.row, t.col, t.comp, firstDataCol) !== undefined) written.add(rel.family);
-    else if (figures().figureAt(t.row, t.col, t.comp)?.empty === false) written.add(rel.family);
+    else if (figures.figureAt(t.row, t.col, t.comp)?.empty === false) written.add(rel.family);
   }
   for (const family of written) all.delete(family);
   return all;
@@ -104,28 +105,30 @@ function partFigures(figures: TableFigures, rel: SumRelation): Figure[] {
 }
 
 export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<CheckOptions>): Finding[] {
-  let sums: SumRelation[] | undefined;
-  for (const r of table.relations) if (r.type === 'sum') (sums ??= []).push(r);
-  if (!sums) return [];
+  const relations = table.relations;
+  if (!relations.some(isSum)) return [];
+  // The figure reader is fetched when a cell first needs it (most are stored numbers: see below).
   let reader: TableFigures | undefined;
-  const figures = (): TableFigures => (reader ??= figuresOf(sheet, table));
   const findings: Finding[] = [];
   const failures: Failure[] = [];
-  const base = { sheet: sheet.name, table: table.id };
 
   // Stored numbers outside the label columns are their own figures: read from the grid (which the cell checks
   // just walked) they spare the figure reader's lookups; anything else asks the reader.
   const firstDataCol = table.range.c0 + table.labelCols;
   const cells = sheet.cells;
-  const blankFamilies = familiesStillBlank(sums, figures, cells, firstDataCol);
-  for (const rel of sums) {
+  // Asked only of a blank total (rare): most tables never need it.
+  let blankFamilies: Set<string> | undefined;
+  for (const rel of relations) {
+    if (rel.type !== 'sum') continue;
     // A relation that cannot be evaluated (words; a blank total of a family still waiting to be filled) is passed over.
     const t = rel.total;
     let totalValue = storedNumber(cells, t.row, t.col, t.comp, firstDataCol);
     let blankTotal = false;
     if (totalValue === undefined) {
-      const total = figures().figureAt(t.row, t.col, t.comp);
-      if (!total || (total.empty && blankFamilies.has(rel.family))) continue;
+      reader ??= figuresOf(sheet, table);
+      const total = reader.figureAt(t.row, t.col, t.comp);
+      if (!total) continue;
+      if (total.empty && (blankFamilies ??= familiesStillBlank(relations, reader, cells, firstDataCol)).has(rel.family)) continue;
       totalValue = total.value;
       blankTotal = total.empty;
     }
@@ -137,7 +140,8 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
         sum += stored;
         continue;
       }
-      const f = figures().figureAt(p.row, p.col, p.comp);
+      reader ??= figuresOf(sheet, table);
+      const f = reader.figureAt(p.row, p.col, p.comp);
       if (!f) {
         readable = false;
         break;
@@ -148,16 +152,31 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
     sum = tidy(sum);
     if (sameValue(totalValue, sum)) continue;
     // A miss: now the figures are wanted whole (rare, so not gathered above).
-    const total = figures().figureAt(t.row, t.col, t.comp)!;
-    const parts = partFigures(figures(), rel);
+    reader ??= figuresOf(sheet, table);
+    const total = reader.figureAt(t.row, t.col, t.comp)!;
+    const parts = partFigures(reader, rel);
     const gap = tidy(total.value - sum);
     const all = [total, ...parts];
-    const coarse = figures().tableCoarse || all.some((f) => f.rounded);
+    const coarse = reader.tableCoarse || all.some((f) => f.rounded);
     const decimals = Math.max(...all.map((f) => f.decimals));
     const tolerance = coarse ? tidy((parts.length + 1) * 0.5 * 10 ** -decimals) : 0;
     failures.push({ relation: rel, total: total.value, sum, gap, parts, tolerance, soft: coarse && Math.abs(gap) <= tolerance + EPS, blankTotal });
   }
 
+  const base = { sheet: sheet.name, table: table.id };
+  if (failures.length > 0) failureFindings(failures, findings, base);
+  if (anyFormulaTotal(relations, cells)) for (const f of formulaRanges(sheet, table, sumsOf(relations), base)) findings.push(f);
+  return findings;
+}
+
+const isSum = (r: Relation): r is SumRelation => r.type === 'sum';
+
+function sumsOf(relations: Relation[]): SumRelation[] {
+  return relations.filter(isSum);
+}
+
+/** `sum.cell`, `sum.rounding`, `sum.row` and `sum.column` findings for the equations that miss. */
+function failureFindings(failures: Failure[], findings: Finding[], base: { sheet: string; table: string }): void {
   // Gaps within rounding that one cell would close together are still rounding (each figure was rounded on
   // its own); a cell is named only when it also explains a gap beyond rounding.
   const explained = pinpoint(failures, findings, base, (fs) => fs.some((f) => !f.soft));
@@ -200,9 +219,6 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
       },
     });
   }
-
-  findings.push(...formulaRanges(sheet, table, sums, base));
-  return findings;
 }
 
 /**
@@ -410,10 +426,16 @@ const AXIS_BIT: Record<SumRelation['axis'], number> = { row: 1, column: 2, cell:
 const LOOKED_AT = 8;
 const ONE_RELATION = 16;
 
+/** Whether any total cell holds a formula (most tables hold plain numbers, and formulaRanges has nothing to do). */
+function anyFormulaTotal(relations: Relation[], cells: SheetGrid['cells']): boolean {
+  for (const r of relations) if (r.type === 'sum' && cells[r.total.row]?.[r.total.col]?.f) return true;
+  return false;
+}
+
+/** `sum.formula-range` findings; asked only when anyFormulaTotal. */
 function formulaRanges(sheet: SheetGrid, table: Table, sums: SumRelation[], base: { sheet: string; table: string }): Finding[] {
   const out: Finding[] = [];
   const cells = sheet.cells;
-  if (!sums.some((r) => cells[r.total.row]?.[r.total.col]?.f)) return out;
   // One number per total cell (see AXIS_BIT): a part that is itself a total may be summed through its own parts
   // instead (총계 = SUM of all leaves), and a corner cell is the total of two relations.
   const totalsAt = new Map<number, number>();

@@ -244,31 +244,45 @@ export function inferPlanYear(sheets: SheetGrid[]): number | undefined {
 }
 
 /**
- * The 계 line among a table's rows or body columns: one labelled 계/합계 … with no group above it, else the first
- * so labelled; the only line when there is one. Read from the layout's paths: no Line is made for this.
+ * The 계 line among a table's rows or body columns (label columns are passed over): one labelled 계/합계 … with
+ * no group above it, else the first so labelled; the only line when there is one. Read from the layout's paths:
+ * no Line is made for this.
  */
-function totalIndex(lines: readonly { path: string[] }[]): number {
-  let first = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (!isTotalLabel(pathLeaf(lines[i].path))) continue;
-    if (pathDepth(lines[i].path) <= 1) return i;
-    if (first < 0) first = i;
+function totalLine<T extends { path: string[]; isLabel?: boolean }>(lines: readonly T[]): T | undefined {
+  let first: T | undefined;
+  let only: T | undefined;
+  let count = 0;
+  for (const line of lines) {
+    if (line.isLabel) continue;
+    count++;
+    only = line;
+    if (!isTotalLabel(pathLeaf(line.path))) continue;
+    if (pathDepth(line.path) <= 1) return line;
+    first ??= line;
   }
-  return first >= 0 ? first : lines.length === 1 ? 0 : -1;
+  return first ?? (count === 1 ? only : undefined);
 }
 
 function targetCell(layout: TableLayout, amount: CaptionAmount, year: number | undefined): CellRef | null {
-  const rowAt = totalIndex(layout.rows);
-  if (rowAt < 0) return null;
-  const row = layout.rows[rowAt].row;
-  const cols = layout.columns.filter((c) => !c.isLabel);
-  if (amount.subject === 'budget' && cols.some((c) => c.year !== undefined)) {
-    if (year === undefined) return null;
-    const matching = cols.filter((c) => c.year === year);
-    return matching.length === 1 ? { row, col: matching[0].col } : null;
+  const row = totalLine(layout.rows)?.row;
+  if (row === undefined) return null;
+  if (amount.subject === 'budget') {
+    let dated = false;
+    let matches = 0;
+    let col = -1;
+    for (const c of layout.columns) {
+      if (c.isLabel || c.year === undefined) continue;
+      dated = true;
+      if (c.year === year) {
+        matches++;
+        col = c.col;
+      }
+    }
+    // Year columns: the caption's year names the one.
+    if (dated) return year !== undefined && matches === 1 ? { row, col } : null;
   }
-  const colAt = totalIndex(cols);
-  return colAt < 0 ? null : { row, col: cols[colAt].col };
+  const col = totalLine(layout.columns)?.col;
+  return col === undefined ? null : { row, col };
 }
 
 /** The unit of the figures in one column: its own when the layout gives one, else the table's. */
