@@ -6,7 +6,7 @@
  */
 import type { CellRange } from '../grid/types';
 import { type CaptionFacts, captionFacts, parseYearLabel } from '../labels';
-import { EMPTY, FIGURE, YEAR, YEAR_NUMBER } from './cell-class';
+import { EMPTY, FIGURE, YEAR, YEAR_NUMBER, isSpace } from './cell-class';
 import type { SheetView } from './sheet-view';
 
 /**
@@ -443,16 +443,6 @@ function cannotBeUnitLine(text: string): boolean {
     return !(ch === 0x28 || ch === 0xff08 || ch === 0x5b || ch === 0x3c || ch === 0x3008 || ch === 0x300a || ch === 0xff3b || ch === 0xb2e8);
   }
   return true;
-}
-
-/** A character JavaScript's \s matches. */
-function isSpace(ch: number): boolean {
-  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
-  if (ch < 0xa0) return false;
-  return (
-    ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f ||
-    ch === 0x205f || ch === 0x3000 || ch === 0xfeff
-  );
 }
 
 function isBottomCaptionRow(view: SheetView, box: CellRange, row: number): boolean {

@@ -37,7 +37,26 @@ export function cellText(cell: Cell | null | undefined): string {
   if (cell.error) return cell.error;
   const v = cell.v;
   if (v === null || v === undefined) return '';
-  return typeof v === 'string' ? v.trim() : String(v);
+  return typeof v === 'string' ? trimmed(v) : String(v);
+}
+
+/**
+ * text.trim(), without the call for the usual text that has no space at either end (detection trims every text
+ * it reads, and most have none).
+ */
+export function trimmed(text: string): string {
+  const n = text.length;
+  return n > 0 && !isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(n - 1)) ? text : text.trim();
+}
+
+/** A character JavaScript's \s matches (and String.prototype.trim removes). */
+export function isSpace(ch: number): boolean {
+  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
+  if (ch < 0xa0) return false;
+  return (
+    ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f ||
+    ch === 0x205f || ch === 0x3000 || ch === 0xfeff
+  );
 }
 
 export function classifyCell(cell: Cell | null | undefined): CellClass {
@@ -54,7 +73,7 @@ export function cellClassCode(cell: Cell | null | undefined): CellClassCode {
     if (cell.date) return TEXT;
     return isBareYear(v) && !hasGroupingFormat(cell.fmt) ? YEAR_NUMBER : FIGURE;
   }
-  const text = v.trim();
+  const text = trimmed(v);
   if (text === '') return EMPTY;
   // Fast path: words without digits (most labels), and long prose, are never figures or years.
   if (!hasDigit(text)) return text.length === 1 && isDash(text.charCodeAt(0)) ? FIGURE : TEXT;

@@ -25,22 +25,34 @@ export interface HeaderGrid {
 /** The owner grid of the header being read (see HeaderGrid.owner), grown as needed: a header is read and dropped. */
 let ownerScratch = new Int32Array(64);
 
-/** Header cells while they are gathered (copied out at their exact count). */
-const cellScratch: HeaderCell[] = [];
+/**
+ * Header cells while they are gathered: cell i's row, column, row span and column span at SPAN * i + 0 … 3. Plain
+ * numbers, and the cells made once in their final order: writing fresh objects into a long-lived list costs a
+ * write barrier each.
+ */
+const SPAN = 4;
+let spanScratch = new Int32Array(SPAN * 64);
+/** Cells by position (see sortByPosition). */
+let orderScratch = new Int32Array(64);
 
 export function buildHeader(view: SheetView, range: CellRange, headerRows: number): HeaderGrid {
   const width = range.c1 - range.c0 + 1;
   const size = Math.max(0, headerRows) * width;
-  if (ownerScratch.length < size) ownerScratch = new Int32Array(Math.max(size, 2 * ownerScratch.length));
+  if (ownerScratch.length < size) {
+    ownerScratch = new Int32Array(Math.max(size, 2 * ownerScratch.length));
+    spanScratch = new Int32Array(SPAN * ownerScratch.length);
+    orderScratch = new Int32Array(ownerScratch.length);
+  }
   const owner = ownerScratch;
   owner.fill(-1, 0, size);
   if (headerRows <= 0) return { cells: [], facts: [], owner, width, rows: headerRows };
-  const cells = cellScratch;
+  // Each cell owns a position of the header at least, so `size` bounds their number.
+  const spans = spanScratch;
   let count = 0;
   const lastRow = range.r0 + headerRows - 1;
 
-  // Merged areas whose top-left lies in the header area. They come first in `cells`, so an index below
-  // `mergedCells` is a merged cell.
+  // Merged areas whose top-left lies in the header area. They come first, so an index below `mergedCells` is a
+  // merged cell.
   if (view.hasMerges) {
     for (let k = 0; k < headerRows; k++) {
       for (let j = 0; j < width; j++) {
@@ -51,8 +63,8 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
         if (!m || m.r0 !== row || m.c0 !== col) continue;
         const r1 = Math.min(m.r1, lastRow);
         const c1 = Math.min(m.c1, range.c1);
-        const index = count;
-        cells[count++] = { row, col, rowSpan: r1 - row + 1, colSpan: c1 - col + 1, text: view.text(row, col) };
+        const index = count++;
+        setSpan(spans, index, row, col, r1 - row + 1, c1 - col + 1);
         for (let kk = k; kk <= r1 - range.r0; kk++) for (let jj = j; jj <= c1 - range.c0; jj++) owner[kk * width + jj] = index;
       }
     }
@@ -64,15 +76,14 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
     // Plain cells of this row.
     for (let j = 0; j < width; j++) {
       if (owner[k * width + j] !== -1 || view.isCovered(row, range.c0 + j)) continue;
-      const text = view.text(row, range.c0 + j);
-      if (text === '') continue;
+      if (view.text(row, range.c0 + j) === '') continue;
       owner[k * width + j] = count;
-      cells[count++] = { row, col: range.c0 + j, rowSpan: 1, colSpan: 1, text };
+      setSpan(spans, count++, row, range.c0 + j, 1, 1);
     }
     // A text followed by blanks spans them, within the header cell above it.
     for (let j = 0; j < width; j++) {
       const index = owner[k * width + j];
-      if (index === -1 || index < mergedCells || cells[index].row !== row || cells[index].col !== range.c0 + j) continue;
+      if (index === -1 || index < mergedCells || spans[SPAN * index] !== row || spans[SPAN * index + 1] !== range.c0 + j) continue;
       const parent = k > 0 ? owner[(k - 1) * width + j] : -1;
       let end = j;
       while (end + 1 < width && isBlank(view, range, owner, k, end + 1)) {
@@ -81,7 +92,7 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
         end++;
       }
       for (let jj = j + 1; jj <= end; jj++) owner[k * width + jj] = index;
-      cells[index].colSpan = end - j + 1;
+      spans[SPAN * index + 3] = end - j + 1;
       j = end;
     }
     // A blank row under a header cell's full width continues it downward.
@@ -92,49 +103,67 @@ export function buildHeader(view: SheetView, range: CellRange, headerRows: numbe
         j++;
         continue;
       }
-      const cell = cells[index];
-      const first = cell.col - range.c0;
-      const last = first + cell.colSpan - 1;
-      const endsAbove = cell.row + cell.rowSpan - 1 === row - 1;
+      const at = SPAN * index;
+      const first = spans[at + 1] - range.c0;
+      const last = first + spans[at + 3] - 1;
+      const endsAbove = spans[at] + spans[at + 2] - 1 === row - 1;
       let allBlank = endsAbove && first === j;
       for (let jj = first; allBlank && jj <= last; jj++) if (!isBlank(view, range, owner, k, jj)) allBlank = false;
       if (allBlank) {
-        cell.rowSpan++;
+        spans[at + 2]++;
         for (let jj = first; jj <= last; jj++) owner[k * width + jj] = index;
       }
       j = Math.max(j + 1, last + 1);
     }
   }
-  sortByPosition(cells, count);
+  const order = sortByPosition(spans, count);
   // Owners again in the sorted order: each cell paints its area with its new index.
   owner.fill(-1, 0, size);
-  const sorted: HeaderCell[] = new Array(count);
+  const cells: HeaderCell[] = new Array(count);
   const facts: LabelFacts[] = new Array(count);
   for (let index = 0; index < count; index++) {
-    const cell = cells[index];
-    sorted[index] = cell;
-    facts[index] = labelFacts(cell.text);
-    for (let k = cell.row - range.r0; k < cell.row - range.r0 + cell.rowSpan; k++) {
-      for (let j = cell.col - range.c0; j < cell.col - range.c0 + cell.colSpan; j++) owner[k * width + j] = index;
+    const at = SPAN * order[index];
+    const row = spans[at];
+    const col = spans[at + 1];
+    const rowSpan = spans[at + 2];
+    const colSpan = spans[at + 3];
+    const text = view.text(row, col);
+    cells[index] = { row, col, rowSpan, colSpan, text };
+    facts[index] = labelFacts(text);
+    for (let k = row - range.r0; k < row - range.r0 + rowSpan; k++) {
+      for (let j = col - range.c0; j < col - range.c0 + colSpan; j++) owner[k * width + j] = index;
     }
   }
-  return { cells: sorted, facts, owner, width, rows: headerRows };
+  return { cells, facts, owner, width, rows: headerRows };
+}
+
+function setSpan(spans: Int32Array, index: number, row: number, col: number, rowSpan: number, colSpan: number): void {
+  const at = SPAN * index;
+  spans[at] = row;
+  spans[at + 1] = col;
+  spans[at + 2] = rowSpan;
+  spans[at + 3] = colSpan;
 }
 
 /**
- * Header cells top to bottom, left to right. A header has a handful of cells, merged ones first: an insertion sort
- * (stable, like Array.prototype.sort) costs less here than the general sort's setup.
+ * Header cells top to bottom, left to right, as indices into spans. A header has a handful of cells, merged ones
+ * first: an insertion sort (stable, like Array.prototype.sort) costs less here than the general sort's setup.
  */
-function sortByPosition(cells: HeaderCell[], count: number): void {
-  for (let i = 1; i < count; i++) {
-    const cell = cells[i];
+function sortByPosition(spans: Int32Array, count: number): Int32Array {
+  const order = orderScratch;
+  for (let i = 0; i < count; i++) {
+    const row = spans[SPAN * i];
+    const col = spans[SPAN * i + 1];
     let k = i - 1;
-    while (k >= 0 && (cells[k].row > cell.row || (cells[k].row === cell.row && cells[k].col > cell.col))) {
-      cells[k + 1] = cells[k];
+    while (k >= 0) {
+      const at = SPAN * order[k];
+      if (!(spans[at] > row || (spans[at] === row && spans[at + 1] > col))) break;
+      order[k + 1] = order[k];
       k--;
     }
-    cells[k + 1] = cell;
+    order[k + 1] = i;
   }
+  return order;
 }
 
 /** A header position no cell has claimed, with no text and not under a merged area. */

@@ -52,21 +52,29 @@ export class SheetView {
     this.covered = merged ? new Uint8Array(rows * cols) : null;
     if (this.mergeByCell === null || this.covered === null) return;
     const byCell = this.mergeByCell;
-    sheet.merges.forEach((m, index) => {
-      if (m.r0 === m.r1 && m.c0 === m.c1) return;
+    const covered = this.covered;
+    const merges = sheet.merges;
+    for (let index = 0; index < merges.length; index++) {
+      const m = merges[index];
+      if (m.r0 === m.r1 && m.c0 === m.c1) continue;
       for (let r = Math.max(0, m.r0); r <= m.r1; r++) {
         for (let c = Math.max(0, m.c0); c <= m.c1; c++) {
           occupied[r * cols + c] = 1;
           byCell[r * cols + c] = index + 1;
         }
       }
-    });
+    }
     // Covered by the area that claimed the cell last (areas should not overlap, but a damaged file may have them).
-    for (let key = 0; key < byCell.length; key++) {
-      const index = byCell[key];
-      if (index === 0) continue;
-      const m = sheet.merges[index - 1];
-      if (m.r0 * cols + m.c0 !== key) this.covered[key] = 1;
+    for (let index = 0; index < merges.length; index++) {
+      const m = merges[index];
+      if (m.r0 === m.r1 && m.c0 === m.c1) continue;
+      const topLeft = m.r0 * cols + m.c0;
+      for (let r = Math.max(0, m.r0); r <= m.r1; r++) {
+        for (let c = Math.max(0, m.c0); c <= m.c1; c++) {
+          const key = r * cols + c;
+          if (byCell[key] === index + 1 && key !== topLeft) covered[key] = 1;
+        }
+      }
     }
   }
 
@@ -80,6 +88,8 @@ export class SheetView {
   }
 
   text(row: number, col: number): string {
+    // A blank (no value, or only spaces) reads as '' without a look at the cell: headers ask about many blanks.
+    if (this.classCode(row, col) === EMPTY) return '';
     return cellText(this.cell(row, col));
   }
 
