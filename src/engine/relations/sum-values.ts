@@ -33,6 +33,10 @@ export function isCoarseUnit(unit: string | undefined): boolean {
 }
 
 const holdsWon = (label: string): boolean => label.includes('원');
+const WON = '원'.charCodeAt(0);
+const MAN = '만'.charCodeAt(0);
+const EOK = '억'.charCodeAt(0);
+const JO = '조'.charCodeAt(0);
 const holdsMagnitude = (label: string): boolean => label.includes('만') || label.includes('억') || label.includes('조');
 
 const fmtDecimals = new Map<string, number | undefined>();
@@ -67,11 +71,15 @@ function readFormatDecimals(fmt: string): number | undefined {
 function coarseLine(path: readonly string[], twoUnits: boolean): boolean {
   // Most labels name no coarse unit (재원 holds 원, but no 만, 억 or 조): a quick look spares the expressions.
   if (!twoUnits) {
+    // One pass over the characters: lines are many (every column and row of every table), labels short.
     let won = false;
     let magnitude = false;
     for (const label of path) {
-      if (!won && holdsWon(label)) won = true;
-      if (!magnitude && holdsMagnitude(label)) magnitude = true;
+      for (let i = 0; i < label.length; i++) {
+        const c = label.charCodeAt(i);
+        if (c === WON) won = true;
+        else if (c === MAN || c === EOK || c === JO) magnitude = true;
+      }
     }
     if (!won || !magnitude) return false;
   }

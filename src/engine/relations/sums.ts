@@ -27,6 +27,8 @@ interface Reading {
   /** 0 = not a total; higher = more inclusive (소계 1, 계 2, 합계 3, 총계 4). */
   rank: number;
   role: Role;
+  /** Some label of the path as written holds an '=' (a header formula such as ㉑=㉒+㉓ may). */
+  equation: boolean;
 }
 
 /**
@@ -153,7 +155,7 @@ function readLine(rawPath: readonly string[]): Reading {
   const excluded = any(RATE) || any(NON_ADDITIVE) || path.some((p) => isRateLabel(p));
   const optional = any(OPTIONAL) || path.some((p) => isRemarkLabel(p) || isDiffLabel(p));
   const role: Role = excluded ? 'excluded' : optional ? 'optional' : 'part';
-  return { path, label, rank: role === 'excluded' ? 0 : totalRank(label), role };
+  return { path, label, rank: role === 'excluded' ? 0 : totalRank(label), role, equation: rawPath.some((p) => p.includes('=')) };
 }
 
 /** The reading of a column its figures exclude (percentages, words): one per reading, so shapes can share it. */
@@ -162,7 +164,7 @@ const excludedReadings = new WeakMap<Reading, Reading>();
 function excludedReading(reading: Reading): Reading {
   let out = excludedReadings.get(reading);
   if (!out) {
-    out = { path: reading.path, label: reading.label, rank: 0, role: 'excluded' };
+    out = { path: reading.path, label: reading.label, rank: 0, role: 'excluded', equation: reading.equation };
     excludedReadings.set(reading, out);
   }
   return out;
@@ -177,6 +179,8 @@ interface Shape {
   lines: Line[];
   heads: number[];
   trees: Map<number, Group>;
+  /** Some line's path holds an '=' (see formulaHeaders). */
+  equation: boolean;
   /** fromNumbers' candidates: the first and last plain part, each against all the others. */
   numbers?: { total: Line; variants: Line[][] }[];
 }
@@ -231,13 +235,15 @@ function shapeOf(readings: readonly Reading[], count: number, at: readonly numbe
 /** A shape's lines, ordered by the sheet indices `at` (by position when null: indices that only grow). */
 function makeShape(readings: readonly Reading[], count: number, at: readonly number[] | null): Shape {
   const lines = new Array<Line>(count);
+  let equation = false;
   for (let i = 0; i < count; i++) {
     const r = readings[i];
-    lines[i] = { path: r.path, label: r.label, rank: r.rank, role: r.role, pos: i, order: at ? at[i] : i };
+    lines[i] = { path: r.path, label: r.label, rank: r.rank, role: r.role, equation: r.equation, pos: i, order: at ? at[i] : i };
+    if (r.equation) equation = true;
   }
   const heads: number[] = [];
   for (let i = 0; i < count; i++) if (headsGroup(lines, i)) heads.push(i);
-  return { lines, heads, trees: new Map() };
+  return { lines, heads, trees: new Map(), equation };
 }
 
 /** The tree of a shape, given which of its heads hold figures (bit k for heads[k]). */
@@ -521,6 +527,13 @@ function increasing(at: readonly number[]): boolean {
   return true;
 }
 
+/**
+ * judgePlain's answers along the cross lines for the best part set so far and for the one being tried: scratch,
+ * overwritten by every best() (see SumInference.best and emit).
+ */
+let chosenPlains: number[] = [];
+let trialPlains: number[] = [];
+
 /** Readings of the lines of a table while its shape is looked up (never kept: shapes copy what they need). */
 const readingScratch: Reading[] = [];
 
@@ -620,7 +633,7 @@ class SumInference {
 
     // Total columns: equations along each row.
     const before = this.relations.length;
-    this.formulaHeaders(cols.lines, crossRows);
+    this.formulaHeaders(cols, crossRows);
     this.fromTree('row', treeOf(cols, this.filledHeads('row', cols, crossRows)), crossRows);
     this.labelTotals(cols);
     if (this.relations.length === before) this.fromNumbers('row', cols, crossRows);
@@ -781,10 +794,15 @@ class SumInference {
     if (v === 3) this.nontrivial++;
   }
 
-  /** How often `total` = Σ `parts` holds along the cross lines, added to the tally. */
-  private tally(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[]): void {
-    for (const x of cross) {
+  /**
+   * How often `total` = Σ `parts` holds along the cross lines, added to the tally; judgePlain's answer on each
+   * cross line is kept in `plains`, if given, for emit to reuse.
+   */
+  private tally(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[], plains: number[] | null): void {
+    for (let i = 0; i < cross.length; i++) {
+      const x = cross[i];
       const plain = this.judgePlain(axis, total, parts, x);
+      if (plains) plains[i] = plain;
       if (plain !== SEVERAL) {
         this.count(plain);
         continue;
@@ -804,18 +822,24 @@ class SumInference {
     return this.nontrivial >= 3 && this.holds * 4 >= this.n * 3;
   }
 
-  /** Picks the part set (the variant) that holds most often along `total` (the first on ties); leaves its tally. */
+  /**
+   * Picks the part set (the variant) that holds most often along `total` (the first on ties); leaves its tally,
+   * and its judgePlain answers in chosenPlains.
+   */
   private best(axis: Axis, total: number, variants: Line[][], cross: readonly number[]): Line[] {
     this.clearTally();
-    this.tally(axis, total, variants[0], cross);
+    this.tally(axis, total, variants[0], cross, chosenPlains);
     let chosen = 0;
     let n = this.n;
     let holds = this.holds;
     let nontrivial = this.nontrivial;
     for (let i = 1; i < variants.length; i++) {
       this.clearTally();
-      this.tally(axis, total, variants[i], cross);
+      this.tally(axis, total, variants[i], cross, trialPlains);
       if (this.holds > holds) {
+        const kept = chosenPlains;
+        chosenPlains = trialPlains;
+        trialPlains = kept;
         chosen = i;
         n = this.n;
         holds = this.holds;
@@ -829,10 +853,11 @@ class SumInference {
   }
 
   /** One relation per cross line (and component) where `total` = Σ `parts` can be read. */
-  private emit(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[], evidence: Evidence, family: string): void {
+  private emit(axis: Axis, total: number, parts: readonly Line[], cross: readonly number[], evidence: Evidence, family: string, plains: number[] | null): void {
     const alongRow = axis === 'row';
-    for (const x of cross) {
-      const plain = this.judgePlain(axis, total, parts, x);
+    for (let i = 0; i < cross.length; i++) {
+      const x = cross[i];
+      const plain = plains ? plains[i] : this.judgePlain(axis, total, parts, x);
       const k = plain === SEVERAL ? this.componentsOf(axis, total, parts, x) : 1;
       const totalRow = alongRow ? x : total;
       const totalCol = alongRow ? total : x;
@@ -880,7 +905,8 @@ class SumInference {
           ? this.n >= 1 && this.holds * 2 >= this.n && this.nontrivial >= 1
           : this.numbersAccept()
         : this.labelAccepts();
-    if (ok) this.emit(axis, index, chosen, cross, evidence, familyName(axis, index));
+    // best() has just judged the chosen parts on every cross line: emit reuses its answers.
+    if (ok) this.emit(axis, index, chosen, cross, evidence, familyName(axis, index), chosenPlains);
     return ok;
   }
 
@@ -936,9 +962,11 @@ class SumInference {
   }
 
   /** 최종예산액 (㉑=㉒+㉓+㉔+㉕) over columns marked (㉒) … */
-  private formulaHeaders(cols: Line[], cross: number[]): void {
-    // Most headers hold no formula: look for an '=' before reading them closely.
-    if (!this.layout.columns.some((c) => c.path.some((p) => p.includes('=')))) return;
+  private formulaHeaders(shape: Shape, cross: number[]): void {
+    // Most headers hold no formula: the shape knows whether any data column's path holds an '=' (a label
+    // column's cannot make a formula, which is read from the data columns alone).
+    if (!shape.equation) return;
+    const cols = shape.lines;
     const rawPaths = new Map(this.layout.columns.map((c) => [c.col, c.path.join(' ')]));
     const markOf = new Map<string, Line>();
     const formulas: { line: Line; parts: string[] }[] = [];
@@ -959,7 +987,7 @@ class SumInference {
       const parts = f.parts.map((p) => markOf.get(p));
       if (parts.length < 2 || parts.some((p) => !p)) continue;
       const index = this.colAt[f.line.pos];
-      this.emit('row', index, parts as Line[], cross, 'formula-header', familyName('row', index));
+      this.emit('row', index, parts as Line[], cross, 'formula-header', familyName('row', index), null);
     }
   }
 
@@ -993,10 +1021,10 @@ class SumInference {
     // may count something else ('교육(3회)' over 150명), so those rows must mostly add up.
     if (this.layout.rows.length > 1) {
       this.clearTally();
-      for (const t of found) this.tally('row', t.col, parts, [t.row]);
+      for (const t of found) this.tally('row', t.col, parts, [t.row], null);
       if (!this.labelAccepts()) return;
     }
-    for (const t of found) this.emit('row', t.col, parts, [t.row], 'label', `sum:label:${t.row}`);
+    for (const t of found) this.emit('row', t.col, parts, [t.row], 'label', `sum:label:${t.row}`, null);
   }
 
   /** No total label: the first or last line equal to the sum of all others on at least three rows. */
