@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { ColumnInfo, RowInfo, TableLayout } from '../model/table';
-import { TableLines, pathDepth, pathLeaf } from './axis-lines';
+import { TableLines, normalizeText, pathDepth, pathLeaf } from './axis-lines';
 
 // Pieces normalisation treats specially: spaces, markdown emphasis, full-width signs, decomposed Hangul.
 const piece = fc.constantFrom('', ' ', '  ', '*', '**', '（', '）', '％', '%', '계', '집행률', '증감', '대비', '2020년', '\u1105\u1172\u11af', 'a/b');
@@ -52,7 +52,8 @@ describe('Line readings without Lines', () => {
         const lines = new TableLines(layoutOf(colPaths, rowPaths));
         for (const axis of ['col', 'row'] as const) {
           const viaLines = lines.of(axis).some((l) => l.norm.some(test));
-          expect(new TableLines(layoutOf(colPaths, rowPaths)).anyLabel(axis, test)).toBe(viaLines);
+          const drawn = (label: string) => test(normalizeText(label));
+          expect(new TableLines(layoutOf(colPaths, rowPaths)).anyLabel(axis, drawn)).toBe(viaLines);
         }
       }),
     );
@@ -60,7 +61,7 @@ describe('Line readings without Lines', () => {
 
   it('anyLabel passes over label columns', () => {
     const lines = new TableLines(layoutOf([['금액']], [['계']]));
-    expect(lines.anyLabel('col', (t) => t === '구분')).toBe(false);
-    expect(lines.anyLabel('col', (t) => t === '금액')).toBe(true);
+    expect(lines.anyLabel('col', (label) => label === '구분')).toBe(false);
+    expect(lines.anyLabel('col', (label) => label === '금액')).toBe(true);
   });
 });

@@ -86,10 +86,11 @@ export class TableLines {
   }
 
   /**
-   * Whether any header label of the lines of `axis`, normalised, passes `test`. A rule that needs a word in a
-   * label asks this first: most tables have no such line, and then none of their lines is made.
+   * Whether any header label of the lines of `axis`, as drawn, passes `test`. A rule that needs a word in a
+   * label asks this first: most tables have no such line, and then none of their lines is made. Labels repeat
+   * from table to table, so `test` is best memoised (memoByString), normalising inside.
    */
-  anyLabel(axis: Axis, test: (normalized: string) => boolean): boolean {
+  anyLabel(axis: Axis, test: (label: string) => boolean): boolean {
     if (axis === 'col') {
       for (const c of this.layout.columns) if (!c.isLabel && someLabel(c.path, test)) return true;
     } else {
@@ -99,8 +100,8 @@ export class TableLines {
   }
 }
 
-function someLabel(path: readonly string[], test: (normalized: string) => boolean): boolean {
-  for (const label of path) if (test(normalizeText(label))) return true;
+function someLabel(path: readonly string[], test: (label: string) => boolean): boolean {
+  for (const label of path) if (test(label)) return true;
   return false;
 }
 

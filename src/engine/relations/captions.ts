@@ -3,7 +3,7 @@
  * "□ 소요예산 : 182,170천원" (no year) to the plan year's cell, "□ 인 력 : 정원 22명(현원 22명)" to the
  * 합계 cell "22(22)" component by component. "미정", "비예산" and "※" lines state nothing to check.
  */
-import type { CellRef, SheetGrid } from '../grid/types';
+import type { Cell, CellRef, SheetGrid } from '../grid/types';
 import type { CheckOptions } from '../model/options';
 import type { CaptionLine, Relation, TableLayout } from '../model/table';
 import { memoByString } from '../labels/memo';
@@ -15,7 +15,9 @@ const MONEY: Record<string, number> = { 원: 1, 천원: 1e3, 만원: 1e4, 백만
 const COUNTS = ['명', '건', '회', '개'];
 
 export function moneyFactor(unit: string | undefined): number | undefined {
-  return unit === undefined ? undefined : MONEY[unit.replace(/\s+/g, '')];
+  if (unit === undefined) return undefined;
+  // Units are nearly always written without spaces: looked up as they stand first.
+  return MONEY[unit] ?? MONEY[unit.replace(/\s+/g, '')];
 }
 
 export interface CaptionFigure {
@@ -303,6 +305,13 @@ function sheetPlanYear(sheet: SheetGrid): number | undefined {
   return year ?? undefined;
 }
 
+/** How many figures a compound cell ("22(22)") holds; null for any other cell (only text is ever compound). */
+function compoundParts(cell: Cell | null): number | null {
+  if (typeof cell?.v !== 'string') return null;
+  const n = readCell(cell);
+  return n.kind === 'compound' ? n.parts.length : null;
+}
+
 /** Caption relations of one table (at most one caption; two relations for a "정원 N명(현원 M명)" caption). */
 export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
   if (layout.kind === 'text') return [];
@@ -315,7 +324,7 @@ export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, opt
   const unit = unitOfColumn(layout, cell.col);
   const tableFactor = moneyFactor(unit);
   const family = `caption:${line.row}`;
-  const target = readCell(cellAt(sheet, cell.row, cell.col));
+  const parts = compoundParts(cellAt(sheet, cell.row, cell.col));
   const out: Relation[] = [];
   amount.figures.forEach((fig, i) => {
     let value = fig.value;
@@ -324,9 +333,9 @@ export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, opt
     else if (captionFactor !== undefined && unit !== undefined && tableFactor === undefined) return;
     let ref: CellRef = cell;
     if (amount.figures.length > 1) {
-      if (target.kind !== 'compound' || target.parts.length !== amount.figures.length) return;
+      if (parts !== amount.figures.length) return;
       ref = { ...cell, comp: i };
-    } else if (target.kind === 'compound') {
+    } else if (parts !== null) {
       return;
     }
     const captionRef: CellRef = { row: line.row, col: line.col };

@@ -6,6 +6,7 @@
 import type { SheetGrid } from '../grid/types';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
+import { memoByString } from '../labels/memo';
 import { type Axis, type Line, TableLines, cellOf, familyId, lineYear, normalizeText, yearLevel } from './axis-lines';
 import {
   EARLIER_WORDS,
@@ -46,10 +47,11 @@ export function isDiffLine(line: Line): boolean {
   return !isRateLine(line) && line.norm.slice(0, -1).some((level) => isDiffLabel(level));
 }
 
-/** A normalised label that makes a line a 증감 line (isDiffLine asks it of the leaf and of the levels above). */
-function namesDiff(label: string): boolean {
-  return DIFF_CHARS.test(label) && isDiffLabel(label);
-}
+/** A header label that makes a line a 증감 line once normalised (isDiffLine asks it of the leaf and the levels above). */
+const namesDiff = memoByString((label: string): boolean => {
+  const text = normalizeText(label);
+  return DIFF_CHARS.test(text) && isDiffLabel(text);
+});
 
 /** A line holding a derived figure (a rate or a difference): never a part of another derived figure. */
 export function isDerivedLine(line: Line): boolean {

@@ -6,6 +6,7 @@
 import type { CellRef, SheetGrid } from '../grid/types';
 import type { CheckOptions, RoundingPolicy } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
+import { memoByString } from '../labels/memo';
 import {
   type Axis,
   type Line,
@@ -14,6 +15,7 @@ import {
   commonPrefix,
   familyId,
   isTotalLabel,
+  normalizeText,
   TableLines,
 } from './axis-lines';
 import { type RateName, rateNameOf } from './derived-labels';
@@ -305,10 +307,11 @@ function versusName(line: Line): RateName | null {
     : null;
 }
 
-/** Whether a normalised label could be a rate line's leaf (the test inferRateRelations puts to each leaf). */
-function mayNameRate(label: string): boolean {
-  return RATE_CHARS.test(label) || label.includes('대비');
-}
+/** Whether a header label could be a rate line's leaf, once normalised (the test inferRateRelations puts to each leaf). */
+const mayNameRate = memoByString((label: string): boolean => {
+  const text = normalizeText(label);
+  return RATE_CHARS.test(text) || text.includes('대비');
+});
 
 /** Rate relations of one table: each rate column against each body row, each rate row against each column. */
 export function inferRateRelations(
