@@ -595,9 +595,13 @@ function bridges(view: SheetView, box: CellRange, top: number, bottom: number): 
 function tighten(view: SheetView, area: CellRange): CellRange {
   let c0 = area.c1;
   let c1 = area.c0;
-  for (let r = area.r0; r <= area.r1; r++) {
-    for (let c = area.c0; c <= area.c1; c++) {
-      if (!view.isOccupied(r, c)) continue;
+  const { occupied, cols } = view;
+  const lastRow = Math.min(area.r1, view.rows - 1);
+  const lastCol = Math.min(area.c1, cols - 1);
+  for (let r = Math.max(area.r0, 0); r <= lastRow; r++) {
+    const base = r * cols;
+    for (let c = Math.max(area.c0, 0); c <= lastCol; c++) {
+      if (occupied[base + c] !== 1) continue;
       if (c < c0) c0 = c;
       if (c > c1) c1 = c;
     }

@@ -46,11 +46,20 @@ export function classifyKind({ layout, captions }: KindInput): TableKind {
   if (header & KIND_FUNDING || (yearColumns >= 2 && rows & KIND_FUNDING_SOURCE && rows & KIND_TOTAL_EXACT)) {
     return 'budget-by-year';
   }
-  if (grades >= 2 || captions.some((line) => labelFacts(line.text).kind & KIND_STAFF)) return 'staffing';
+  if (grades >= 2 || captions.some(namesStaff)) return 'staffing';
   if (rows & KIND_PLEDGE_TOTAL) return 'pledge-counts';
   if (rows & KIND_PROPOSAL && rows & KIND_ALLOCATION) return 'participatory-budget';
   if (layout.rows.length === 1 && isTotalLabel(firstBodyHeader(layout))) return 'counts-by-field';
   return 'crosstab';
+}
+
+/**
+ * A caption naming 정원 … 현원. Its key holds both words only if the text holds 정 and 현 (keys only drop spaces and
+ * bold marks), so most captions are answered without reading all of a label's facts.
+ */
+function namesStaff(line: { text: string }): boolean {
+  const text = line.text;
+  return text.includes('정') && text.includes('현') && (labelFacts(text).kind & KIND_STAFF) !== 0;
 }
 
 function firstBodyHeader(layout: BlockLayout): string {

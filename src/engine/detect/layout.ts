@@ -169,6 +169,7 @@ function countLabelCols(
   headerRows: number,
   stats: Int32Array,
   pathKeys: readonly string[],
+  serial: Uint8Array,
   width: number,
 ): number {
   let count = 0;
@@ -182,7 +183,7 @@ function countLabelCols(
     if (figures === 0 && yearNumbers === 0 && texts > 0) count++;
     else if (figures === 0 && yearNumbers > 0 && (YEAR_HEADER.test(headerKey) || stats[at + EMPTIES] > 0 || nextIsText)) count++;
     else if (
-      SERIAL_HEADER.test(headerKey) &&
+      serial[j] === 1 &&
       texts === 0 &&
       integersOnly(view, range, range.r0 + headerRows, range.c0 + j) &&
       headerRows > 0
@@ -199,7 +200,7 @@ function countLabelCols(
  * column's header again between the figures: '분야 | 한도액 | 분야 | 한도액'). A word column between figure
  * columns (추진방법 between 예산액 and 집행액) is only a remark column of a numeric table.
  */
-function isNumericBody(stats: Int32Array, pathKeys: readonly string[], labelCols: number, width: number): boolean {
+function isNumericBody(stats: Int32Array, pathKeys: readonly string[], serial: Uint8Array, labelCols: number, width: number): boolean {
   let figures = 0;
   let words = 0;
   let firstQuantity = -1;
@@ -214,7 +215,7 @@ function isNumericBody(stats: Int32Array, pathKeys: readonly string[], labelCols
     if (numbers + texts !== 0) blank = false;
     const key = pathKeys[j];
     const remark = key.startsWith('비고');
-    const quantity = numbers > 0 && numbers >= texts && !SERIAL_HEADER.test(key);
+    const quantity = numbers > 0 && numbers >= texts && serial[j] === 0;
     if (quantity) {
       figures += numbers;
       if (firstQuantity === -1) firstQuantity = j;
@@ -236,9 +237,10 @@ function repeatsLabelHeader(pathKeys: readonly string[], labelCols: number, key:
   return false;
 }
 
-/** Column paths and their keys while a block is read, by column (0-based in the block). */
+/** Column paths, their keys and whether each names a serial-number column, while a block is read, by column. */
 const pathScratch: string[][] = [];
 const keyScratch: string[] = [];
+let serialScratch = new Uint8Array(16);
 
 export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | null {
   const width = range.c1 - range.c0 + 1;
@@ -249,14 +251,19 @@ export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | n
   // One comparison key per column path, shared by the label-column and numeric-body tests.
   const paths = pathScratch;
   const pathKeys = keyScratch;
+  if (serialScratch.length < width) serialScratch = new Uint8Array(Math.max(width, 2 * serialScratch.length));
+  const serial = serialScratch;
   for (let j = 0; j < width; j++) {
     const node = columnPath(header, j);
     paths[j] = node.path as string[];
     pathKeys[j] = node.key as string;
+    // The same test for every table with this header path: asked once.
+    node.serial ??= SERIAL_HEADER.test(node.key as string);
+    serial[j] = node.serial ? 1 : 0;
   }
   const bodyStart = range.r0 + headerRows;
   const stats = columnStats(view, range, bodyStart);
-  let labelCols = countLabelCols(view, range, headerRows, stats, pathKeys, width);
+  let labelCols = countLabelCols(view, range, headerRows, stats, pathKeys, serial, width);
   // Rows named by counted ordinals ('1회', '2회', '3회') next to figures, under a header: the first column is labels,
   // though each reads as a figure.
   if (
@@ -269,7 +276,7 @@ export function analyzeBlock(view: SheetView, range: CellRange): BlockLayout | n
   ) {
     labelCols = 1;
   }
-  const numeric = isNumericBody(stats, pathKeys, labelCols, width);
+  const numeric = isNumericBody(stats, pathKeys, serial, labelCols, width);
 
   const columns: ColumnInfo[] = new Array(width);
   for (let j = 0; j < width; j++) {
@@ -332,6 +339,8 @@ function rowPaths(
     for (let j = 0; j < labelCols; j++) {
       let text = own[j];
       if (text === '' && j < labelCols - 1 && carried[j] !== null && deeper[j]) text = carried[j] as string;
+      // A blank names no year and no label.
+      if (text === '') continue;
       const facts = labelFacts(text);
       if (year === null) year = facts.year;
       const label = facts.label;

@@ -13,19 +13,21 @@ export interface PathNode {
   path: string[] | undefined;
   /** labelKey of the labels joined, for a column path (see columnKey); filled by the first caller that needs it. */
   key: string | undefined;
+  /** Whether the key names a serial-number column (see layout.ts); filled by the first caller that needs it. */
+  serial: boolean | undefined;
   next: Map<string, PathNode> | undefined;
 }
 
 /** Distinct paths kept before the tree starts afresh (a workbook has a few hundred). */
 const MAX_NODES = 20000;
 
-let root: PathNode = { path: undefined, key: undefined, next: undefined };
+let root: PathNode = { path: undefined, key: undefined, serial: undefined, next: undefined };
 let nodes = 0;
 
 /** The node of the path labels[0 … count - 1]. */
 export function pathNode(labels: readonly string[], count: number): PathNode {
   if (nodes >= MAX_NODES) {
-    root = { path: undefined, key: undefined, next: undefined };
+    root = { path: undefined, key: undefined, serial: undefined, next: undefined };
     nodes = 0;
   }
   let node = root;
@@ -38,7 +40,7 @@ export function pathNode(labels: readonly string[], count: number): PathNode {
     }
     let child = next.get(label);
     if (child === undefined) {
-      child = { path: undefined, key: undefined, next: undefined };
+      child = { path: undefined, key: undefined, serial: undefined, next: undefined };
       next.set(label, child);
       nodes++;
     }
