@@ -528,6 +528,18 @@ function increasing(at: readonly number[]): boolean {
 }
 
 /**
+ * The claimed-cell bytes of the inference under way (see SumInference.claim): one buffer, cleared for each table
+ * that claims a cell, since a table is inferred from start to end before the next.
+ */
+let claimBuffer = new Uint8Array(256);
+
+function claimScratch(size: number): Uint8Array {
+  if (claimBuffer.length < size) claimBuffer = new Uint8Array(Math.max(size, claimBuffer.length * 2));
+  else claimBuffer.fill(0, 0, size);
+  return claimBuffer;
+}
+
+/**
  * judgePlain's answers along the cross lines for the best part set so far and for the one being tried: scratch,
  * overwritten by every best() (see SumInference.best and emit).
  */
@@ -880,7 +892,7 @@ class SumInference {
   private claim(row: number, col: number, comp: number, alongRow: boolean): boolean {
     const slot = this.figures.slot(row, col);
     if (slot >= 0 && comp < 4) {
-      const bits = (this.claimedBits ??= new Uint8Array(this.figures.slots));
+      const bits = (this.claimedBits ??= claimScratch(this.figures.slots));
       const bit = 1 << (comp * 2 + (alongRow ? 0 : 1));
       if ((bits[slot] & bit) !== 0) return false;
       bits[slot] |= bit;
@@ -997,15 +1009,15 @@ class SumInference {
     if (labelCols === 0) return;
     // Each row's total is the first label cell holding a figure: equation row r is label column col = parts.
     // Most tables have none, and then the columns need no reading.
-    const found: { row: number; col: number }[] = [];
+    let found: { row: number; col: number }[] | undefined;
     for (const r of this.layout.rows) {
       for (let col = range.c0; col < range.c0 + labelCols; col++) {
         if (!this.figures.figureAt(r.row, col, undefined)) continue;
-        found.push({ row: r.row, col });
+        (found ??= []).push({ row: r.row, col });
         break;
       }
     }
-    if (found.length === 0) return;
+    if (!found) return;
     // The header's tree as its labels alone draw it: no heading taken for a total.
     const root = treeOf(cols, 0);
     const rootTotals = root.items.filter((i): i is Leaf => i.kind === 'leaf' && i.line.rank > 0);
