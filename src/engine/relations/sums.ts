@@ -191,8 +191,9 @@ interface ShapeNode {
   shape?: Shape;
 }
 let shapes: ShapeNode = {};
+/** What the shapes hold, counted in lines (a trie node, a shape's line, a tree's leaf and its plans' share). */
 let shapeEntries = 0;
-const MAX_SHAPE_ENTRIES = 20_000;
+const MAX_SHAPE_ENTRIES = 100_000;
 /** Trees are cached per answer of at most this many heads (a bit each in a small integer). */
 const MAX_CACHED_HEADS = 24;
 
@@ -201,8 +202,9 @@ function dropShapes(): void {
   shapeEntries = 0;
 }
 
-function countShapeEntry(): void {
-  if (++shapeEntries > MAX_SHAPE_ENTRIES) dropShapes();
+function countShapeEntry(lines: number): void {
+  shapeEntries += lines;
+  if (shapeEntries > MAX_SHAPE_ENTRIES) dropShapes();
 }
 
 /**
@@ -219,7 +221,7 @@ function shapeOf(readings: readonly Reading[], count: number, at: readonly numbe
     if (!child) {
       child = {};
       next.set(readings[i], child);
-      countShapeEntry();
+      countShapeEntry(1);
     }
     node = child;
   }
@@ -227,7 +229,7 @@ function shapeOf(readings: readonly Reading[], count: number, at: readonly numbe
   if (!shape) {
     shape = makeShape(readings, count, null);
     node.shape = shape;
-    countShapeEntry();
+    countShapeEntry(count);
   }
   return shape;
 }
@@ -253,7 +255,8 @@ function treeOf(shape: Shape, filledBits: number): Group {
   if (!tree) {
     tree = buildTree(shape.lines, (pos) => (filledBits & (1 << shape.heads.indexOf(pos))) !== 0);
     shape.trees.set(filledBits, tree);
-    countShapeEntry();
+    // A tree's plans hold part lists of its lines: counted twice over.
+    countShapeEntry(2 * shape.lines.length + 1);
   }
   return tree;
 }
