@@ -73,7 +73,10 @@ export function parseUnit(text: string): string | null {
  * counts are exact whatever unit is named), else the first that is not a percentage.
  */
 export function primaryUnit(units: readonly string[]): string | undefined {
-  return units.find((u) => MONEY.test(u)) ?? units.find((u) => !u.startsWith('%')) ?? units[0];
+  // Plain loops: this runs for every table, and closures passed to find are made afresh on each call.
+  for (let i = 0; i < units.length; i++) if (MONEY.test(units[i])) return units[i];
+  for (let i = 0; i < units.length; i++) if (!units[i].startsWith('%')) return units[i];
+  return units[0];
 }
 
 /** True for a text that is a unit or basis line on its own: '(단위 : 천원)', "(기준일 : '20. 10월말)". */
