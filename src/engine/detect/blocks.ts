@@ -24,6 +24,9 @@ function skipped(skip: SkipRows | null, row: number): boolean {
   return i >= 0 && i < skip.marks.length && skip.marks[i] === 1;
 }
 
+/** Largest area (in cells) whose search grids are kept between searches: some 2 MB. */
+const MAX_KEPT_SCRATCH = 1 << 18;
+
 /**
  * Scratch of findBlocks, grown as needed (an area's cells: 1 usable, 2 seen; a stack of cells to visit): a search
  * is over before the next one starts.
@@ -41,11 +44,13 @@ export function findBlocks(view: SheetView, area: CellRange, skip: SkipRows | nu
   // the sheet are never occupied.
   const whole = skip === null && area.r0 === 0 && area.c0 === 0 && area.r1 === view.rows - 1 && area.c1 === cols - 1;
   const size = width * height;
-  if (usableScratch.length < size) {
-    usableScratch = new Uint8Array(Math.max(size, 2 * usableScratch.length));
+  if (usableScratch.length < size && size <= MAX_KEPT_SCRATCH) {
+    usableScratch = new Uint8Array(Math.min(MAX_KEPT_SCRATCH, Math.max(size, 2 * usableScratch.length)));
     stackScratch = new Int32Array(2 * usableScratch.length);
   }
-  const usable = usableScratch;
+  // A huge area gets grids of its own, dropped after the search, rather than keeping megabytes for good.
+  const kept = size <= usableScratch.length;
+  const usable = kept ? usableScratch : new Uint8Array(size);
   if (whole) usable.set(view.occupied);
   else {
     usable.fill(0, 0, size);
@@ -58,7 +63,7 @@ export function findBlocks(view: SheetView, area: CellRange, skip: SkipRows | nu
   }
   const boxes: CellRange[] = [];
   // Cells waiting to be visited, as (row, column) pairs inside the area; each cell enters at most once.
-  const stack = stackScratch;
+  const stack = kept ? stackScratch : new Int32Array(2 * size);
   for (let i = 0, start = 0; i < height; i++) {
     for (let j = 0; j < width; j++, start++) {
       if (usable[start] !== 1) continue;

@@ -24,16 +24,24 @@ class RowIndex {
 
   constructor(private readonly ranges: readonly CellRange[]) {
     let rows = 0;
-    for (let i = 0; i < ranges.length; i++) rows = Math.max(rows, ranges[i].r1 + 1);
+    let entries = 0;
+    for (let i = 0; i < ranges.length; i++) {
+      const range = ranges[i];
+      rows = Math.max(rows, range.r1 + 1);
+      entries += Math.max(0, range.r1 - Math.max(0, range.r0) + 1);
+    }
     this.rows = rows;
-    const start = new Int32Array(rows + 1);
+    // One allocation for the three lists (each typed array of its own costs a separate allocation outside the heap).
+    const all = new Int32Array(2 * rows + 1 + entries);
+    const start = all.subarray(0, rows + 1);
+    const fill = all.subarray(rows + 1, 2 * rows + 1);
+    const tables = all.subarray(2 * rows + 1);
     for (let i = 0; i < ranges.length; i++) {
       const range = ranges[i];
       for (let r = Math.max(0, range.r0); r <= range.r1; r++) start[r + 1]++;
     }
     for (let r = 0; r < rows; r++) start[r + 1] += start[r];
-    const fill = start.slice(0, rows);
-    const tables = new Int32Array(start[rows]);
+    fill.set(start.subarray(0, rows));
     for (let i = 0; i < ranges.length; i++) {
       const range = ranges[i];
       for (let r = Math.max(0, range.r0); r <= range.r1; r++) tables[fill[r]++] = i;
@@ -134,11 +142,15 @@ export function attachCaptions(view: SheetView, tables: readonly Pick<TableLayou
   const ranges: CellRange[] = new Array(tables.length);
   for (let i = 0; i < tables.length; i++) ranges[i] = tables[i].range;
   const index = new RowIndex(ranges);
+  const cells = view.rows * view.cols;
+  // One allocation outside the heap for both lists: the left edges (at a multiple of 4 bytes) after the cells.
+  const leftsOffset = 4 * Math.ceil(cells / 4);
+  const buffer = new ArrayBuffer(leftsOffset + 4 * ranges.length);
   /** 1 for a cell already taken as some table's caption line, by key row * cols + col. */
-  const claimed = new Uint8Array(view.rows * view.cols);
+  const claimed = new Uint8Array(buffer, 0, cells);
+  const lefts = new Int32Array(buffer, leftsOffset, ranges.length);
   const cols = view.cols;
   const results: CaptionResult[] = new Array(ranges.length);
-  const lefts = new Int32Array(ranges.length);
   const lines = lineScratch;
   const linesFacts = lineFactsScratch;
   const facts = rowFactsScratch;

@@ -31,8 +31,14 @@ export class SheetView {
     }
     this.rows = rows;
     this.cols = cols;
-    const occupied = new Uint8Array(rows * cols);
-    const classes = new Uint8Array(rows * cols);
+    const size = rows * cols;
+    const merged = sheet.merges.some((m) => m.r0 !== m.r1 || m.c0 !== m.c1);
+    // One buffer for all the grids (each typed array of its own costs a separate allocation outside the heap): the
+    // byte grids, then the merge grid at a multiple of 4 bytes.
+    const mergeOffset = 4 * Math.ceil((3 * size) / 4);
+    const buffer = new ArrayBuffer(merged ? mergeOffset + 4 * size : 2 * size);
+    const occupied = new Uint8Array(buffer, 0, size);
+    const classes = new Uint8Array(buffer, size, size);
     for (let r = 0; r < lines.length; r++) {
       const line = lines[r];
       if (!line) continue;
@@ -47,9 +53,8 @@ export class SheetView {
     }
     this.occupied = occupied;
     this.classes = classes;
-    const merged = sheet.merges.some((m) => m.r0 !== m.r1 || m.c0 !== m.c1);
-    this.mergeByCell = merged ? new Int32Array(rows * cols) : null;
-    this.covered = merged ? new Uint8Array(rows * cols) : null;
+    this.mergeByCell = merged ? new Int32Array(buffer, mergeOffset, size) : null;
+    this.covered = merged ? new Uint8Array(buffer, 2 * size, size) : null;
     if (this.mergeByCell === null || this.covered === null) return;
     const byCell = this.mergeByCell;
     const covered = this.covered;
