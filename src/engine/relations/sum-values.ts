@@ -39,25 +39,39 @@ const EOK = '억'.charCodeAt(0);
 const JO = '조'.charCodeAt(0);
 const holdsMagnitude = (label: string): boolean => label.includes('만') || label.includes('억') || label.includes('조');
 
-const fmtDecimals = new Map<string, number | undefined>();
+/**
+ * What a number format tells, packed: bit 0 whether it shows a percentage, the rest its decimals plus one (0 when
+ * the format does not say). Both are asked of every cell a table reads, so one lookup answers the two.
+ */
+const fmtFacts = new Map<string, number>();
 /** A table's cells mostly share one format: comparing with the last one spares hashing each cell's copy. */
 let lastFmt: string | undefined;
-let lastFmtDecimals: number | undefined;
+let lastFmtFacts = 0;
+
+function formatFacts(fmt: string): number {
+  if (fmt === lastFmt) return lastFmtFacts;
+  let facts = fmtFacts.get(fmt);
+  if (facts === undefined) {
+    const d = readFormatDecimals(fmt);
+    // A format's decimals are fewer than its characters: the packed number stays a small integer.
+    facts = ((d === undefined ? 0 : d + 1) << 1) | (isPercentFormat(fmt) ? 1 : 0);
+    if (fmtFacts.size > 1000) fmtFacts.clear();
+    fmtFacts.set(fmt, facts);
+  }
+  lastFmt = fmt;
+  lastFmtFacts = facts;
+  return facts;
+}
+
+/** Decimal places of packed format facts; undefined when the format does not say. */
+function factsDecimals(facts: number): number | undefined {
+  const d = facts >>> 1;
+  return d === 0 ? undefined : d - 1;
+}
 
 /** Decimal places a number format shows ('#,##0.0' → 1); undefined when the format does not say. */
 function formatDecimals(fmt: string | undefined): number | undefined {
-  if (!fmt) return undefined;
-  if (fmt === lastFmt) return lastFmtDecimals;
-  let d: number | undefined;
-  if (fmtDecimals.has(fmt)) d = fmtDecimals.get(fmt);
-  else {
-    d = readFormatDecimals(fmt);
-    if (fmtDecimals.size > 1000) fmtDecimals.clear();
-    fmtDecimals.set(fmt, d);
-  }
-  lastFmt = fmt;
-  lastFmtDecimals = d;
-  return d;
+  return fmt ? factsDecimals(formatFacts(fmt)) : undefined;
 }
 
 function readFormatDecimals(fmt: string): number | undefined {
@@ -187,11 +201,9 @@ export class TableFigures {
     const size = this.width * this.height;
     // Made at their size and filled by a loop: Array.prototype.fill over holes is a slow runtime call.
     this.meta = new Array<number>(size);
+    // A value is read only where load() has written one (kind FIGURE): its holes need no filling.
     this.values = new Array<number>(size);
-    for (let i = 0; i < size; i++) {
-      this.meta[i] = UNREAD;
-      this.values[i] = 0;
-    }
+    for (let i = 0; i < size; i++) this.meta[i] = UNREAD;
     this.firstDataCol = c0 + layout.labelCols;
     // '(단위 : 건, 백만원)': columns carry their own units, and counts (건수) add up exactly beside 백만원 amounts.
     let ownUnits = false;
@@ -281,11 +293,12 @@ export class TableFigures {
     if (!cell) return this.set(slot, BLANK | (1 << COMPS_SHIFT));
     // The format is looked at here, while the cell is at hand, so a percent column costs no second pass.
     const fmt = cell.fmt;
-    const pct = fmt && isPercentFormat(fmt) ? PERCENT_FORMAT : 0;
+    const facts = fmt ? formatFacts(fmt) : 0;
+    const pct = (facts & 1) !== 0 ? PERCENT_FORMAT : 0;
     const v = cell.v;
     if (typeof v === 'number' && !cell.error && !cell.date) {
       // The common case: a number as the spreadsheet holds it, shown with its format's decimals.
-      const decimals = formatDecimals(cell.fmt) ?? valueDecimals(v);
+      const decimals = factsDecimals(facts) ?? valueDecimals(v);
       this.values[slot] = v;
       return this.set(slot, pct | packFigure(1, decimals, decimals > 0 || this.coarseAt(row, col), false));
     }
@@ -297,7 +310,7 @@ export class TableFigures {
         const text = n.parsed !== undefined;
         if (text) (this.texts ??= new Map()).set(slot, n);
         if (n.parsed?.percent) return this.set(slot, pct | NO_FIGURE | TEXT | (1 << COMPS_SHIFT));
-        const decimals = n.parsed ? n.parsed.decimals : (formatDecimals(cell.fmt) ?? valueDecimals(n.value));
+        const decimals = n.parsed ? n.parsed.decimals : (factsDecimals(facts) ?? valueDecimals(n.value));
         this.values[slot] = n.value;
         return this.set(slot, pct | packFigure(1, decimals, decimals > 0 || isCoarseUnit(n.parsed?.unit) || this.coarseAt(row, col), text));
       }
