@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { ColumnInfo, RowInfo, TableLayout } from '../model/table';
 import { grid } from '../test-support/grid-builder';
-import { checkYears, firstYearProblem, yearSequences } from './years';
+import { checkYears, firstYearProblem, spanKey, spanText, yearSequences } from './years';
 
 // Outer groups (some normalising alike, some nested two deep) over year labels, and lines without a year.
 const group = fc.constantFrom<string[]>([], ['정례회'], ['임시회'], [' 정례회 '], ['회기', '정례회'], ['회기', '임시회'], ['']);
@@ -55,6 +55,23 @@ describe('checkYears agrees with yearSequences and firstYearProblem', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('spanKey', () => {
+  const year = fc.oneof(
+    fc.integer({ min: 2015, max: 2025 }),
+    fc.constantFrom(0, -0, -1, 32767, 32768, 1e6, 2020.5, Number.NaN, Infinity, -Infinity),
+  );
+  it('keys two spans alike exactly when they read alike', () => {
+    fc.assert(
+      fc.property(year, year, year, year, (a, b, c, d) => {
+        const x = { from: a, to: b };
+        const y = { from: c, to: d };
+        expect(spanKey(x) === spanKey(y)).toBe(spanText(x) === spanText(y));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

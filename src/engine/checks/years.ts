@@ -277,7 +277,27 @@ export function checkYearSpan(tables: Table[] | TableLayout[]): Finding[] {
 interface SpanEntry {
   table: TableLayout;
   span: Span;
-  key: string;
+  key: number | string;
+}
+
+/** How a span reads in a finding: '2019–2021'. */
+export function spanText(span: Pick<Span, 'from' | 'to'>): string {
+  return `${span.from}–${span.to}`;
+}
+
+const KEY_YEARS = 32768;
+
+/**
+ * One value per span, equal exactly when spanText is: a small number for years as they come (no string to make
+ * or hash for each table), the text itself for anything else.
+ */
+export function spanKey(span: Pick<Span, 'from' | 'to'>): number | string {
+  const { from, to } = span;
+  return smallYear(from) && smallYear(to) ? from * KEY_YEARS + to : spanText(span);
+}
+
+function smallYear(y: number): boolean {
+  return Number.isInteger(y) && y >= 0 && y < KEY_YEARS;
 }
 
 /**
@@ -291,7 +311,7 @@ export class YearSpans {
     if (!COMPARABLE(table.kind)) return;
     const span = yearSpan(table);
     if (!span) return;
-    const entry = { table, span, key: `${span.from}–${span.to}` };
+    const entry = { table, span, key: spanKey(span) };
     const list = this.byKind.get(table.kind);
     if (list) list.push(entry);
     else this.byKind.set(table.kind, [entry]);
@@ -305,7 +325,7 @@ export class YearSpans {
 function spanFindings(byKind: Map<string, SpanEntry[]>): Finding[] {
   const findings: Finding[] = [];
   for (const [kind, list] of byKind) {
-    const counts = new Map<string, number>();
+    const counts = new Map<number | string, number>();
     for (const { key } of list) counts.set(key, (counts.get(key) ?? 0) + 1);
     if (counts.size < 2) continue;
     let common = list[0].key;
@@ -319,8 +339,8 @@ function spanFindings(byKind: Map<string, SpanEntry[]>): Finding[] {
         severity: severityOf('year.span'),
         sheet: table.sheet,
         cell: yearCell(null, table, span.first, span.from),
-        expected: common,
-        actual: key,
+        expected: spanText(model.span),
+        actual: spanText(span),
         related: [`${model.table.sheet}!${rangeToA1(model.table.range)}`],
         table: table.id,
         params: {
