@@ -39,9 +39,15 @@ function storedNumber(sheet: SheetGrid, ref: CellRef): number | undefined {
   return cell && typeof cell.v === 'number' && !cell.error && !cell.date ? cell.v : undefined;
 }
 
-export function checkCaptions(sheet: SheetGrid, table: Table, _options: Partial<CheckOptions> = {}): Finding[] {
-  if (table.kind === 'text') return [];
+export function checkCaptions(sheet: SheetGrid, table: Table, options: Partial<CheckOptions> = {}): Finding[] {
   const findings: Finding[] = [];
+  checkCaptionsInto(sheet, table, options, findings);
+  return findings;
+}
+
+/** checkCaptions, appended to `findings` (checkTable gathers every check's in one list). */
+export function checkCaptionsInto(sheet: SheetGrid, table: Table, _options: Partial<CheckOptions>, findings: Finding[]): void {
+  if (table.kind === 'text') return;
   for (const rel of table.relations) {
     if (rel.type !== 'caption') continue;
     // Most captions agree with a plain stored number: that is settled without reading the figure's decimals.
@@ -70,5 +76,4 @@ export function checkCaptions(sheet: SheetGrid, table: Table, _options: Partial<
       params,
     });
   }
-  return findings;
 }

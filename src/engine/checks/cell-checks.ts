@@ -32,51 +32,53 @@ interface BodyCell {
 
 type Params = NonNullable<Finding['params']>;
 
-/** What one pass over the body gathers for the table-wide checks; lists hold only the cells a finding may name. */
-interface BodyFacts {
+/**
+ * What one pass over the body gathers for the table-wide checks (lists hold only the cells a finding may name,
+ * and are made on their first cell: most tables have none), and the fields every finding of the table shares.
+ */
+class BodyFacts {
   /** Plain figures stored as text (number.text candidates), in body order. */
-  textFigures: TextFigure[];
+  textFigures: TextFigure[] | undefined;
   /** Figures stored as real numbers. */
-  storedNumbers: number;
+  storedNumbers = 0;
   /** Figures of four or more digits shown with separators, and those shown without. */
-  grouped: number;
-  ungrouped: BodyCell[];
+  grouped = 0;
+  ungrouped: BodyCell[] | undefined;
   /** Zeros shown as '-', and zeros shown as digits. */
-  dashZeros: number;
-  digitZeros: BodyCell[];
+  dashZeros = 0;
+  digitZeros: BodyCell[] | undefined;
   /** Money figures with the unit written beside them. */
-  money: { b: BodyCell; unit: string }[];
+  money: { b: BodyCell; unit: string }[] | undefined;
+
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly table: TableLayout,
+  ) {}
+
+  /** A finding of this table at one cell. */
+  make(rule: RuleId, at: { row: number; col: number }, rest: Partial<Finding> = {}): Finding {
+    return { rule, severity: severityOf(rule), sheet: this.sheet.name, cell: toA1(at.row, at.col), table: this.table.id, ...rest };
+  }
 }
 
 export function checkCells(sheet: SheetGrid, table: TableLayout): Finding[] {
   if (table.kind === 'text') return [];
-  const make = (rule: RuleId, at: { row: number; col: number }, rest: Partial<Finding> = {}): Finding => ({
-    rule,
-    severity: severityOf(rule),
-    sheet: sheet.name,
-    cell: toA1(at.row, at.col),
-    table: table.id,
-    ...rest,
-  });
-
   const findings: Finding[] = [];
-  const facts = readBody(sheet, table, findings, make);
-  numbersAsText(facts, make, findings);
-  groupingStyle(facts, make, findings);
-  zeroStyle(facts, make, findings);
-  unitStyle(facts, table, make, findings);
+  const facts = readBody(sheet, table, findings);
+  numbersAsText(facts, findings);
+  groupingStyle(facts, findings);
+  zeroStyle(facts, findings);
+  unitStyle(facts, table, findings);
   return findings;
 }
-
-type Make = (rule: RuleId, at: { row: number; col: number }, rest?: Partial<Finding>) => Finding;
 
 /**
  * One pass over the body cells, row by row: error values and mistyped numbers become findings at once (in body
  * order), the rest is tallied for the table-wide checks. A real number (most cells) is judged from the cell
  * alone; text goes through the table's figure reader, which inference already filled.
  */
-function readBody(sheet: SheetGrid, table: TableLayout, findings: Finding[], make: Make): BodyFacts {
-  const facts: BodyFacts = { textFigures: [], storedNumbers: 0, grouped: 0, ungrouped: [], dashZeros: 0, digitZeros: [], money: [] };
+function readBody(sheet: SheetGrid, table: TableLayout, findings: Finding[]): BodyFacts {
+  const facts = new BodyFacts(sheet, table);
   if (table.rows.length === 0) return facts;
   // Text cells are read through the table's figure reader, fetched only when the body has one.
   let figures: TableFigures | undefined;
@@ -93,51 +95,51 @@ function readBody(sheet: SheetGrid, table: TableLayout, findings: Finding[], mak
         facts.storedNumbers++;
         if (Math.abs(value) >= 1000) {
           if (formats.groups(cell.fmt)) facts.grouped++;
-          else facts.ungrouped.push({ row, col, cell, read: readNumeric(cell) });
+          else (facts.ungrouped ??= []).push({ row, col, cell, read: readNumeric(cell) });
         }
         if (value === 0) {
           const shown = formats.zero(cell.fmt);
           if (shown === 'dash') facts.dashZeros++;
-          else if (shown === 'digits') facts.digitZeros.push({ row, col, cell, read: readNumeric(cell) });
+          else if (shown === 'digits') (facts.digitZeros ??= []).push({ row, col, cell, read: readNumeric(cell) });
         }
         continue;
       }
       figures ??= figuresOf(sheet, table);
       const b: BodyCell = { row, col, cell, read: figures.numeric(row, col) };
-      tally(b, facts, formats, findings, make);
+      tally(b, facts, formats, findings);
     }
   }
   return facts;
 }
 
 /** Everything but a stored number: what checkCells makes of one body cell. */
-function tally(b: BodyCell, facts: BodyFacts, formats: FormatReadings, findings: Finding[], make: Make): void {
+function tally(b: BodyCell, facts: BodyFacts, formats: FormatReadings, findings: Finding[]): void {
   const r = b.read;
   if (r.kind === 'error') {
-    findings.push(make('value.error', b, { actual: r.code, params: { code: r.code } }));
+    findings.push(facts.make('value.error', b, { actual: r.code, params: { code: r.code } }));
     return;
   }
   if (r.kind === 'invalid') {
     const guess = guessMistyped(r.text);
-    findings.push(make('number.invalid', b, { actual: r.text, expected: guess, params: { text: r.text } }));
+    findings.push(facts.make('number.invalid', b, { actual: r.text, expected: guess, params: { text: r.text } }));
     return;
   }
   if (r.kind === 'compound') {
-    for (const p of r.parts) if (p.unit?.endsWith('원')) facts.money.push({ b, unit: p.unit });
+    for (const p of r.parts) if (p.unit?.endsWith('원')) (facts.money ??= []).push({ b, unit: p.unit });
     return;
   }
   if (r.kind !== 'number') return;
-  if (isPlainTextFigure(b)) facts.textFigures.push(b);
+  if (isPlainTextFigure(b)) (facts.textFigures ??= []).push(b);
   if (Math.abs(r.value) >= 1000) {
     if (r.parsed ? r.parsed.grouped : formats.groups(b.cell?.fmt)) facts.grouped++;
-    else facts.ungrouped.push(b);
+    else (facts.ungrouped ??= []).push(b);
   }
   if (r.value === 0) {
     const shown = r.parsed ? (r.parsed.dash ? 'dash' : 'digits') : formats.zero(b.cell?.fmt);
     if (shown === 'dash') facts.dashZeros++;
-    else if (shown === 'digits') facts.digitZeros.push(b);
+    else if (shown === 'digits') (facts.digitZeros ??= []).push(b);
   }
-  if (r.parsed?.unit?.endsWith('원')) facts.money.push({ b, unit: r.parsed.unit });
+  if (r.parsed?.unit?.endsWith('원')) (facts.money ??= []).push({ b, unit: r.parsed.unit });
 }
 
 const a1 = (b: { row: number; col: number }): string => toA1(b.row, b.col);
@@ -160,14 +162,14 @@ function isPlainTextFigure(b: BodyCell): b is TextFigure {
   return r.kind === 'number' && r.fromText && !!r.parsed && !r.parsed.dash && !r.parsed.unit && !r.parsed.footnote;
 }
 
-function numbersAsText(facts: BodyFacts, make: Make, out: Finding[]): void {
+function numbersAsText(facts: BodyFacts, out: Finding[]): void {
   const text = facts.textFigures;
-  if (text.length === 0) return;
+  if (!text) return;
   const stored = facts.storedNumbers;
   if (text.length < stored) {
     for (const b of text) {
       out.push(
-        make('number.text', b, {
+        facts.make('number.text', b, {
           expected: b.read.value,
           actual: String(b.cell?.v ?? ''),
           params: { scope: 'cell', textCells: text.length, numberCells: stored },
@@ -178,7 +180,7 @@ function numbersAsText(facts: BodyFacts, make: Make, out: Finding[]): void {
   }
   const [first, ...rest] = text;
   out.push(
-    make('number.text', first, {
+    facts.make('number.text', first, {
       expected: first.read.value,
       actual: String(first.cell?.v ?? ''),
       related: rest.map(a1),
@@ -189,14 +191,14 @@ function numbersAsText(facts: BodyFacts, make: Make, out: Finding[]): void {
 
 /** One finding for a style issue: the first offender is the cell, the others related. */
 function styleFinding(
-  make: Make,
+  facts: BodyFacts,
   offenders: BodyCell[],
   params: Params,
   expected: Finding['expected'],
   actual: Finding['actual'],
 ): Finding {
   const [first, ...rest] = offenders;
-  return make('format.style', first, { expected, actual, related: rest.map(a1), params });
+  return facts.make('format.style', first, { expected, actual, related: rest.map(a1), params });
 }
 
 /**
@@ -233,9 +235,22 @@ export function formatGroups(fmt: string | undefined): boolean {
   if (!fmt) return false;
   // Usually the first section ends before any quote or escape ('#,##0;"△"#,##0'): it is then read as it stands.
   const plainEnd = firstSpecial(fmt);
-  if (plainEnd === fmt.length || fmt.charCodeAt(plainEnd) === 59 /* ; */) return GROUPING.test(fmt.slice(0, plainEnd));
+  if (plainEnd === fmt.length || fmt.charCodeAt(plainEnd) === 59 /* ; */) return groupsBefore(fmt, plainEnd);
   const first = splitSections(fmt)[0] ?? '';
   return GROUPING.test(stripQuoted(first));
+}
+
+/** GROUPING.test(fmt.slice(0, end)), read in place: a ',' between two digit placeholders. */
+function groupsBefore(fmt: string, end: number): boolean {
+  for (let i = 1; i + 1 < end; i++) {
+    if (fmt.charCodeAt(i) === 44 /* , */ && isPlaceholder(fmt.charCodeAt(i - 1)) && isPlaceholder(fmt.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+/** '#', '0' or '?'. */
+function isPlaceholder(code: number): boolean {
+  return code === 35 || code === 48 || code === 63;
 }
 
 /** Index of the first ';', '"' or backslash in a format (its length when there is none). */
@@ -282,15 +297,15 @@ export function zeroShownAs(fmt: string | undefined): ZeroShown {
 }
 
 /** "5000" beside "5,000": figures of four or more digits shown without separators where others have them. */
-function groupingStyle(facts: BodyFacts, make: Make, out: Finding[]): void {
+function groupingStyle(facts: BodyFacts, out: Finding[]): void {
   const { grouped, ungrouped } = facts;
-  if (grouped === 0 || ungrouped.length === 0) return;
+  if (grouped === 0 || !ungrouped) return;
   const first = ungrouped[0];
   const value = first.read.kind === 'number' ? first.read.value : 0;
   const parsed = first.read.kind === 'number' ? first.read.parsed : undefined;
   out.push(
     styleFinding(
-      make,
+      facts,
       ungrouped,
       { style: 'grouping', grouped, ungrouped: ungrouped.length },
       formatReportNumber(value, {
@@ -311,10 +326,10 @@ function decimalsOf(x: number): number {
 }
 
 /** '-' and 0 both used for zero in one table. */
-function zeroStyle(facts: BodyFacts, make: Make, out: Finding[]): void {
+function zeroStyle(facts: BodyFacts, out: Finding[]): void {
   const { dashZeros, digitZeros } = facts;
-  if (dashZeros === 0 || digitZeros.length === 0) return;
-  out.push(styleFinding(make, digitZeros, { style: 'zero', dashes: dashZeros, zeros: digitZeros.length }, '-', '0'));
+  if (dashZeros === 0 || !digitZeros) return;
+  out.push(styleFinding(facts, digitZeros, { style: 'zero', dashes: dashZeros, zeros: digitZeros.length }, '-', '0'));
 }
 
 /** The money unit a unit line names: '천원' → '천원', '건 / 백 만 원' → '백만원', '건' → undefined. */
@@ -325,9 +340,9 @@ function moneyUnitOf(unitLine: string | undefined): string | undefined {
 }
 
 /** Money written in more than one unit (천원 beside 백만원), or in a unit other than the table's unit line. */
-function unitStyle(facts: BodyFacts, table: TableLayout, make: Make, out: Finding[]): void {
+function unitStyle(facts: BodyFacts, table: TableLayout, out: Finding[]): void {
   const { money } = facts;
-  if (money.length === 0) return;
+  if (!money) return;
   const counts = new Map<string, number>();
   for (const m of money) counts.set(m.unit, (counts.get(m.unit) ?? 0) + 1);
   const tableUnit = moneyUnitOf(table.unit);
@@ -339,7 +354,7 @@ function unitStyle(facts: BodyFacts, table: TableLayout, make: Make, out: Findin
   const units = [...new Set([usual, ...offenders.map((m) => m.unit)])];
   out.push(
     styleFinding(
-      make,
+      facts,
       cells,
       { style: 'unit', units: units.join(', '), unit: usual, fromUnitLine: tableUnit !== undefined },
       usual,

@@ -11,9 +11,15 @@ import type { Table } from '../model/table';
 import { roundHalfUp } from '../numbers/rounding';
 import { coarseAt, isBlank, judgeDiff, readOperand } from '../relations/evaluate';
 
-export function checkDiffs(sheet: SheetGrid, table: Table, _options: Partial<CheckOptions> = {}): Finding[] {
-  if (table.kind === 'text') return [];
+export function checkDiffs(sheet: SheetGrid, table: Table, options: Partial<CheckOptions> = {}): Finding[] {
   const findings: Finding[] = [];
+  checkDiffsInto(sheet, table, options, findings);
+  return findings;
+}
+
+/** checkDiffs, appended to `findings` (checkTable gathers every check's in one list). */
+export function checkDiffsInto(sheet: SheetGrid, table: Table, _options: Partial<CheckOptions>, findings: Finding[]): void {
+  if (table.kind === 'text') return;
   for (const rel of table.relations) {
     if (rel.type !== 'diff') continue;
     const later = readOperand(sheet, rel.later);
@@ -43,5 +49,4 @@ export function checkDiffs(sheet: SheetGrid, table: Table, _options: Partial<Che
       },
     });
   }
-  return findings;
 }

@@ -3,13 +3,13 @@ import type { SheetGrid } from '../grid/types';
 import type { Finding } from '../model/finding';
 import type { CheckOptions } from '../model/options';
 import type { Table } from '../model/table';
-import { checkCaptions } from './captions';
+import { checkCaptionsInto } from './captions';
 import { checkCells } from './cell-checks';
-import { checkDiffs } from './diffs';
-import { checkProseRates } from './prose-rates';
-import { checkRates } from './rates';
-import { checkSums } from './sums';
-import { checkYears, checkYearSpan, YearSpans } from './years';
+import { checkDiffsInto } from './diffs';
+import { checkProseRatesInto } from './prose-rates';
+import { checkRatesInto } from './rates';
+import { checkSumsInto } from './sums';
+import { checkYearsInto, checkYearSpan, YearSpans } from './years';
 
 export { checkCells } from './cell-checks';
 export { checkSums, sumFormulaCells } from './sums';
@@ -22,19 +22,15 @@ export { checkYears, checkYearSpan } from './years';
 /** Text tables (no numeric body) are detected and reported, never checked. */
 export function checkTable(sheet: SheetGrid, table: Table, options: CheckOptions): Finding[] {
   if (table.kind === 'text') return [];
-  // Most checks find nothing: start from the first one's list and append the rare others.
+  // Most checks find nothing: each appends to the first one's list rather than returning a list of its own.
   const findings = checkCells(sheet, table);
-  append(findings, checkSums(sheet, table, options));
-  append(findings, checkRates(sheet, table, options));
-  append(findings, checkProseRates(sheet, table, options));
-  append(findings, checkDiffs(sheet, table, options));
-  append(findings, checkCaptions(sheet, table, options));
-  append(findings, checkYears(sheet, table));
+  checkSumsInto(sheet, table, options, findings);
+  checkRatesInto(sheet, table, options, findings);
+  checkProseRatesInto(sheet, table, options, findings);
+  checkDiffsInto(sheet, table, options, findings);
+  checkCaptionsInto(sheet, table, options, findings);
+  checkYearsInto(sheet, table, findings);
   return findings;
-}
-
-function append(to: Finding[], more: Finding[]): void {
-  for (const f of more) to.push(f);
 }
 
 /** Checks across the tables of one workbook. */

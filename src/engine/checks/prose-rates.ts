@@ -111,9 +111,15 @@ function mayStateRate(sheet: SheetGrid, table: TableLayout): boolean {
 
 /** `rate.rounding` warnings for prose rates under a table that are right only under the other rounding policy. */
 export function checkProseRates(sheet: SheetGrid, table: TableLayout, options: Partial<CheckOptions> = {}): Finding[] {
-  if (!mayStateRate(sheet, table)) return [];
-  const policy = options.rounding ?? 'half-up';
   const findings: Finding[] = [];
+  checkProseRatesInto(sheet, table, options, findings);
+  return findings;
+}
+
+/** checkProseRates, appended to `findings` (checkTable gathers every check's in one list). */
+export function checkProseRatesInto(sheet: SheetGrid, table: TableLayout, options: Partial<CheckOptions>, findings: Finding[]): void {
+  if (!mayStateRate(sheet, table)) return;
+  const policy = options.rounding ?? 'half-up';
   for (const rate of findProseRates(linesBelow(sheet, table))) {
     if (rate.denominator === 0) continue;
     const exact = (rate.numerator * 100) / rate.denominator;
@@ -146,5 +152,4 @@ export function checkProseRates(sheet: SheetGrid, table: TableLayout, options: P
       },
     });
   }
-  return findings;
 }

@@ -25,9 +25,15 @@ function a1(ref: CellRef): string {
 
 /** Findings for the rate relations of one table. */
 export function checkRates(sheet: SheetGrid, table: Table, options: Partial<CheckOptions> = {}): Finding[] {
-  if (table.kind === 'text') return [];
-  const policy = options.rounding ?? 'half-up';
   const findings: Finding[] = [];
+  checkRatesInto(sheet, table, options, findings);
+  return findings;
+}
+
+/** checkRates, appended to `findings` (checkTable gathers every check's in one list). */
+export function checkRatesInto(sheet: SheetGrid, table: Table, options: Partial<CheckOptions>, findings: Finding[]): void {
+  if (table.kind === 'text') return;
+  const policy = options.rounding ?? 'half-up';
   for (const rel of table.relations) {
     if (rel.type !== 'rate') continue;
     const figures = rateFigures(sheet, rel as RateRelation);
@@ -74,5 +80,4 @@ export function checkRates(sheet: SheetGrid, table: Table, options: Partial<Chec
       params,
     });
   }
-  return findings;
 }

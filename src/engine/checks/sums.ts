@@ -104,13 +104,19 @@ function partFigures(figures: TableFigures, rel: SumRelation): Figure[] {
   return parts;
 }
 
-export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<CheckOptions>): Finding[] {
+export function checkSums(sheet: SheetGrid, table: Table, options?: Partial<CheckOptions>): Finding[] {
+  const findings: Finding[] = [];
+  checkSumsInto(sheet, table, options, findings);
+  return findings;
+}
+
+/** checkSums, appended to `findings` (checkTable gathers every check's in one list). */
+export function checkSumsInto(sheet: SheetGrid, table: Table, _options: Partial<CheckOptions> | undefined, findings: Finding[]): void {
   const relations = table.relations;
-  if (!relations.some(isSum)) return [];
+  if (!relations.some(isSum)) return;
   // The figure reader is fetched when a cell first needs it (most are stored numbers: see below).
   let reader: TableFigures | undefined;
-  const findings: Finding[] = [];
-  const failures: Failure[] = [];
+  let failures: Failure[] | undefined;
 
   // Stored numbers outside the label columns are their own figures: read from the grid (which the cell checks
   // just walked) they spare the figure reader's lookups; anything else asks the reader.
@@ -160,13 +166,14 @@ export function checkSums(sheet: SheetGrid, table: Table, _options?: Partial<Che
     const coarse = reader.tableCoarse || all.some((f) => f.rounded);
     const decimals = Math.max(...all.map((f) => f.decimals));
     const tolerance = coarse ? tidy((parts.length + 1) * 0.5 * 10 ** -decimals) : 0;
-    failures.push({ relation: rel, total: total.value, sum, gap, parts, tolerance, soft: coarse && Math.abs(gap) <= tolerance + EPS, blankTotal });
+    (failures ??= []).push({ relation: rel, total: total.value, sum, gap, parts, tolerance, soft: coarse && Math.abs(gap) <= tolerance + EPS, blankTotal });
   }
 
+  const formulas = anyFormulaTotal(relations, cells);
+  if (!failures && !formulas) return;
   const base = { sheet: sheet.name, table: table.id };
-  if (failures.length > 0) failureFindings(failures, findings, base);
-  if (anyFormulaTotal(relations, cells)) for (const f of formulaRanges(sheet, table, sumsOf(relations), base)) findings.push(f);
-  return findings;
+  if (failures) failureFindings(failures, findings, base);
+  if (formulas) for (const f of formulaRanges(sheet, table, sumsOf(relations), base)) findings.push(f);
 }
 
 const isSum = (r: Relation): r is SumRelation => r.type === 'sum';

@@ -194,8 +194,14 @@ export function firstYearProblem(years: number[]): SequenceProblem | null {
 
 /** `year.sequence` findings of one table: at most one per axis, on the first year header out of line. */
 export function checkYears(sheet: SheetGrid, table: TableLayout): Finding[] {
-  if (table.kind === 'text') return [];
   const findings: Finding[] = [];
+  checkYearsInto(sheet, table, findings);
+  return findings;
+}
+
+/** checkYears, appended to `findings` (checkTable gathers every check's in one list). */
+export function checkYearsInto(sheet: SheetGrid, table: TableLayout, findings: Finding[]): void {
+  if (table.kind === 'text') return;
   for (const axis of AXES) {
     if (runsCleanly(table, axis)) continue;
     const sequences = yearSequences(table, axis);
@@ -224,7 +230,6 @@ export function checkYears(sheet: SheetGrid, table: TableLayout): Finding[] {
       params: { problem: problem.problem, years: years.join(', '), axis: axis === 'col' ? 'columns' : 'rows' },
     });
   }
-  return findings;
 }
 
 interface Span {

@@ -314,35 +314,41 @@ function compoundParts(cell: Cell | null): number | null {
 
 /** Caption relations of one table (at most one caption; two relations for a "정원 N명(현원 M명)" caption). */
 export function inferCaptionRelations(sheet: SheetGrid, layout: TableLayout, options?: Partial<CheckOptions>): Relation[] {
-  if (layout.kind === 'text') return [];
+  const out: Relation[] = [];
+  inferCaptionRelationsInto(sheet, layout, options, out);
+  return out;
+}
+
+/** inferCaptionRelations, appended to `out` (inferRelations gathers every rule's in one list). */
+export function inferCaptionRelationsInto(sheet: SheetGrid, layout: TableLayout, options: Partial<CheckOptions> | undefined, out: Relation[]): void {
+  if (layout.kind === 'text') return;
   const found = amountCaption(sheet, layout);
-  if (!found) return [];
+  if (!found) return;
   const { line, amount } = found;
   const year = amount.year ?? options?.planYear ?? sheetPlanYear(sheet);
   const cell = targetCell(layout, amount, year);
-  if (!cell) return [];
+  if (!cell) return;
   const unit = unitOfColumn(layout, cell.col);
   const tableFactor = moneyFactor(unit);
   const family = `caption:${line.row}`;
   const parts = compoundParts(cellAt(sheet, cell.row, cell.col));
-  const out: Relation[] = [];
-  amount.figures.forEach((fig, i) => {
+  for (let i = 0; i < amount.figures.length; i++) {
+    const fig = amount.figures[i];
     let value = fig.value;
     const captionFactor = moneyFactor(fig.unit);
     if (captionFactor !== undefined && tableFactor !== undefined) value = (fig.value * captionFactor) / tableFactor;
-    else if (captionFactor !== undefined && unit !== undefined && tableFactor === undefined) return;
+    else if (captionFactor !== undefined && unit !== undefined && tableFactor === undefined) continue;
     let ref: CellRef = cell;
     if (amount.figures.length > 1) {
-      if (parts !== amount.figures.length) return;
+      if (parts !== amount.figures.length) continue;
       ref = { ...cell, comp: i };
     } else if (parts !== null) {
-      return;
+      continue;
     }
     const captionRef: CellRef = { row: line.row, col: line.col };
     if (amount.figures.length > 1) captionRef.comp = i;
     const rel: Relation = { type: 'caption', caption: captionRef, amount: value, cell: ref, family };
     if (amount.subject === 'budget' && year !== undefined) rel.year = year;
     out.push(rel);
-  });
-  return out;
+  }
 }

@@ -26,6 +26,8 @@ export interface LaterEarlier {
   source: PairSource;
 }
 
+
+const AXES: readonly Axis[] = ['col', 'row'];
 /**
  * A rate names itself with 률 or 율, or with '%' (the parent's name counts only under a leaf of '%'), and a
  * difference with 증감, 대비, 차이, 차액, 증가액, 감소액 or 변동액. Line labels are normalised already, so a line
@@ -227,12 +229,24 @@ function diffsForLine(sheet: SheetGrid, layout: TableLayout, target: Line, lines
 export function inferDiffRelations(
   sheet: SheetGrid,
   layout: TableLayout,
-  _options?: Partial<CheckOptions>,
+  options?: Partial<CheckOptions>,
   tableLines: TableLines = new TableLines(layout),
 ): Relation[] {
-  if (layout.kind === 'text') return [];
   const out: Relation[] = [];
-  for (const axis of ['col', 'row'] as Axis[]) {
+  inferDiffRelationsInto(sheet, layout, options, tableLines, out);
+  return out;
+}
+
+/** inferDiffRelations, appended to `out` (inferRelations gathers every rule's in one list). */
+export function inferDiffRelationsInto(
+  sheet: SheetGrid,
+  layout: TableLayout,
+  _options: Partial<CheckOptions> | undefined,
+  tableLines: TableLines,
+  out: Relation[],
+): void {
+  if (layout.kind === 'text') return;
+  for (const axis of AXES) {
     // A 증감 line has a 증감 label at some level: without one (most tables), no line need be made.
     if (!tableLines.anyLabel(axis, namesDiff)) continue;
     const lines = tableLines.of(axis);
@@ -241,7 +255,6 @@ export function inferDiffRelations(
     const cross = tableLines.crossOf(axis).filter((c) => !isDerivedLine(c));
     for (const line of targets) out.push(...diffsForLine(sheet, layout, line, lines, cross));
   }
-  return out;
 }
 
 /** Normalised header text of a line (for messages and tests). */

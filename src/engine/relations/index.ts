@@ -2,9 +2,9 @@
 import type { SheetGrid } from '../grid/types';
 import type { CheckOptions } from '../model/options';
 import type { Relation, TableLayout } from '../model/table';
-import { inferCaptionRelations } from './captions';
-import { inferDiffRelations } from './diffs';
-import { inferRateRelations } from './rates';
+import { inferCaptionRelationsInto } from './captions';
+import { inferDiffRelationsInto } from './diffs';
+import { inferRateRelationsInto } from './rates';
 import { inferSumRelations } from './sums';
 import { TableLines } from './axis-lines';
 
@@ -19,13 +19,10 @@ export function inferRelations(sheet: SheetGrid, layout: TableLayout, options?: 
   if (layout.kind === 'text') return [];
   // The derived-figure rules read the same lines: made once for both (and only when a label asks for them).
   const lines = new TableLines(layout);
+  // Each rule appends to the sums' list rather than returning a list of its own (most find nothing).
   const out: Relation[] = inferSumRelations(sheet, layout, options);
-  append(out, inferRateRelations(sheet, layout, options, lines));
-  append(out, inferDiffRelations(sheet, layout, options, lines));
-  append(out, inferCaptionRelations(sheet, layout, options));
+  inferRateRelationsInto(sheet, layout, options, lines, out);
+  inferDiffRelationsInto(sheet, layout, options, lines, out);
+  inferCaptionRelationsInto(sheet, layout, options, out);
   return out;
-}
-
-function append(out: Relation[], more: Relation[]): void {
-  for (const r of more) out.push(r);
 }

@@ -30,6 +30,8 @@ import {
   readStatedRate,
 } from './evaluate';
 
+
+const AXES: readonly Axis[] = ['col', 'row'];
 /** What each known rate divides: words for its numerator and its denominator lines, most specific first. */
 const RATE_PARTS: Record<string, { num: string[]; den: string[] }> = {
   집행: { num: ['집행액', '집행', '지출액'], den: ['예산현액', '예산액', '배정액', '편성액', '교부액', '예산', '편성', '배정', '교부'] },
@@ -320,10 +322,22 @@ export function inferRateRelations(
   options?: Partial<CheckOptions>,
   tableLines: TableLines = new TableLines(layout),
 ): Relation[] {
-  if (layout.kind === 'text') return [];
-  const policy = options?.rounding ?? 'half-up';
   const out: Relation[] = [];
-  for (const axis of ['col', 'row'] as Axis[]) {
+  inferRateRelationsInto(sheet, layout, options, tableLines, out);
+  return out;
+}
+
+/** inferRateRelations, appended to `out` (inferRelations gathers every rule's in one list). */
+export function inferRateRelationsInto(
+  sheet: SheetGrid,
+  layout: TableLayout,
+  options: Partial<CheckOptions> | undefined,
+  tableLines: TableLines,
+  out: Relation[],
+): void {
+  if (layout.kind === 'text') return;
+  const policy = options?.rounding ?? 'half-up';
+  for (const axis of AXES) {
     if (!tableLines.anyLabel(axis, mayNameRate)) continue;
     const lines = tableLines.of(axis);
     const named: { line: Line; rate: RateName }[] = [];
@@ -337,5 +351,4 @@ export function inferRateRelations(
     const cross = tableLines.crossOf(axis).filter((c) => !isDerivedLine(c));
     for (const { line, rate } of named) out.push(...ratesForLine(sheet, layout, rate, line, lines, cross, policy));
   }
-  return out;
 }
