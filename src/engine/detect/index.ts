@@ -34,26 +34,22 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
   // Blocks come out in reading order nearly always; sort only when they do not.
   if (!inReadingOrder(layouts)) layouts.sort((a, b) => a.range.r0 - b.range.r0 || a.range.c0 - b.range.c0);
   const captions = attachCaptions(view, layouts);
-  return layouts.map((layout, i) => {
+  return layouts.map((layout, i): TableLayout => {
     const { captions: lines, title } = captions[i];
     const units = captions[i].units.length > 0 ? captions[i].units : headerUnits(layout);
     const unit = primaryUnit(units);
     const columns = units.length > 1 ? withColumnUnits(layout.columns, units) : layout.columns;
-    const table: TableLayout = {
-      id: `${sheet.name}!${rangeToA1(layout.range)}`,
-      sheet: sheet.name,
-      range: layout.range,
-      headerRows: layout.headerRows,
-      labelCols: layout.labelCols,
-      kind: classifyKind({ layout, captions: lines }),
-      captions: lines,
-      headers: layout.headers,
-      columns,
-      rows: layout.rows,
-    };
-    if (title !== undefined) table.title = title;
-    if (unit !== undefined) table.unit = unit;
-    return table;
+    const id = `${sheet.name}!${rangeToA1(layout.range)}`;
+    const kind = classifyKind({ layout, captions: lines });
+    const { range, headerRows, labelCols, headers, rows } = layout;
+    const name = sheet.name;
+    // Made whole at once, title and unit last as before: a property added later costs the object a second allocation.
+    if (title !== undefined && unit !== undefined) {
+      return { id, sheet: name, range, headerRows, labelCols, kind, captions: lines, headers, columns, rows, title, unit };
+    }
+    if (title !== undefined) return { id, sheet: name, range, headerRows, labelCols, kind, captions: lines, headers, columns, rows, title };
+    if (unit !== undefined) return { id, sheet: name, range, headerRows, labelCols, kind, captions: lines, headers, columns, rows, unit };
+    return { id, sheet: name, range, headerRows, labelCols, kind, captions: lines, headers, columns, rows };
   });
 }
 
