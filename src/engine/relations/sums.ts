@@ -55,7 +55,7 @@ const SEVERAL = -2;
 
 /**
  * One CellRef per sheet position, made once and shared by every sum relation that names the cell, in this table
- * and the next (references were most of what inference allocated). Sharing is safe because no consumer changes
+ * and in later ones (references were most of what inference allocated). Sharing is safe because no consumer changes
  * a CellRef it is given: the only writes to `.row`, `.col` or `.comp` in src/ are to references their own code
  * has just made (specs/layout, relations/axis-lines and captions, registry/check-registered). Frozen all the
  * same, so a change slipped in later fails loudly instead of altering another relation. Bounded: the cache is
@@ -121,7 +121,10 @@ function claimScratch(size: number): Uint8Array {
 let chosenPlains: number[] = [];
 let trialPlains: number[] = [];
 
-/** Readings of the lines of a table while its shape is looked up (never kept: shapes copy what they need). */
+/**
+ * Readings of the lines of a table while its shape is looked up (shapes copy what they need). Never emptied: an
+ * array cut to length 0 loses its room, and shapeOf reads only the first `count`.
+ */
 const readingScratch: Reading[] = [];
 
 /** Family names, made once per axis and index (strings are immutable, so sharing them is safe). */
@@ -208,7 +211,6 @@ class SumInference {
       rowAt[i] = rows[i].row;
     }
     const rowShape = shapeOf(readings, rows.length, rowAt);
-    readings.length = 0;
     const crossRows = indicesOfUsable(rowShape.lines, rowAt);
     const crossCols = indicesOfUsable(cols.lines, colAt);
 
