@@ -234,9 +234,22 @@ function makeShape(readings: readonly Reading[], count: number, at: readonly num
   return { lines, heads, trees: new Map(), equation };
 }
 
-/** The tree of a shape, given which of its heads hold figures (bit k for heads[k]). */
+/** Whether the trees of a shape are cached, keyed by which heads hold figures (see treeOf). */
+export function cachesTrees(shape: Shape): boolean {
+  return shape.heads.length <= MAX_CACHED_HEADS;
+}
+
+/** A shape's tree made afresh, asking `filled` of each heading line (a shape with too many heads to cache). */
+export function freshTree(shape: Shape, filled: (pos: number) => boolean): Group {
+  return buildTree(shape.lines, filled);
+}
+
+/** The tree of a shape, given which of its heads hold figures (bit k for heads[k]; none past cachesTrees). */
 export function treeOf(shape: Shape, filledBits: number): Group {
-  if (shape.heads.length > MAX_CACHED_HEADS) return buildTree(shape.lines, (pos) => (filledBits & (1 << shape.heads.indexOf(pos))) !== 0);
+  if (!cachesTrees(shape)) {
+    if (filledBits !== 0) throw new Error('treeOf: a shape with this many heads needs freshTree');
+    return buildTree(shape.lines, () => false);
+  }
   let tree = shape.trees.get(filledBits);
   if (!tree) {
     tree = buildTree(shape.lines, (pos) => (filledBits & (1 << shape.heads.indexOf(pos))) !== 0);

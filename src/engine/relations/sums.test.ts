@@ -270,6 +270,23 @@ describe('tables whose labels read alike', () => {
     );
   });
 
+  it('tell each of many group heading rows apart: some hold their group total, others are blank', () => {
+    // Group k heads rows k-가 and k-나; the headings of the even groups but the 33rd hold their totals, the others
+    // are blank (more headings than bits in a small integer, in no pattern that repeats every 32).
+    const groups = 34;
+    const holds = (k: number) => k % 2 === 0 && k !== 32;
+    const rows = ['구분\t\t금액', `총계\t\t${groups * 3}`];
+    for (let k = 0; k < groups; k++) rows.push(`그룹${k}\t\t${holds(k) ? 3 : ''}`, `\t가\t1`, `\t나\t2`);
+    const found = infer(rows.join('\n'), { headerRows: 1, labelCols: 2 }).map(show);
+    const heading = (k: number) => 3 + 3 * k;
+    const grandParts = Array.from({ length: groups }, (_, k) => (holds(k) ? [`C${heading(k)}`] : [`C${heading(k) + 1}`, `C${heading(k) + 2}`])).flat();
+    const groupTotals = Array.from({ length: groups }, (_, k) => k)
+      .filter(holds)
+      .map((k) => heading(k))
+      .map((h) => `C${h}=C${h + 1}+C${h + 2}`);
+    expect(found.sort()).toEqual([`C2=${grandParts.join('+')}`, ...groupTotals].sort());
+  });
+
   it('a layout listing its columns out of sheet order gives the equations of the ordered one', () => {
     const tsv = '구분\t합계\t가\t나\t다\n2020\t6\t1\t2\t3\n2021\t15\t4\t5\t6';
     const options = { headerRows: 1, labelCols: 1 };

@@ -14,7 +14,9 @@ import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
 import {
   addRepresentatives,
+  cachesTrees,
   excludedReading,
+  freshTree,
   isTotalItem,
   numbersPlan,
   planOf,
@@ -217,13 +219,13 @@ class SumInference {
     // Total columns: equations along each row.
     const before = this.relations.length;
     this.formulaHeaders(cols, crossRows);
-    this.fromTree('row', treeOf(cols, this.filledHeads('row', cols, crossRows)), crossRows);
+    this.fromTree('row', this.treeFor('row', cols, crossRows), crossRows);
     this.labelTotals(cols);
     if (this.relations.length === before) this.fromNumbers('row', cols, crossRows);
 
     // Total rows: equations down each column.
     const mid = this.relations.length;
-    this.fromTree('column', treeOf(rowShape, this.filledHeads('column', rowShape, crossCols)), crossCols);
+    this.fromTree('column', this.treeFor('column', rowShape, crossCols), crossCols);
     if (this.relations.length === mid) this.fromNumbers('column', rowShape, crossCols);
     return this.relations;
   }
@@ -259,12 +261,14 @@ class SumInference {
     return words;
   }
 
-  /** Which heads of the shape hold figures: bit k for heads[k] (the key of the shape's trees). */
-  private filledHeads(axis: Axis, shape: Shape, cross: number[]): number {
+  /** The shape's tree for this table: which heading lines hold figures decides which are totals. */
+  private treeFor(axis: Axis, shape: Shape, cross: number[]): Group {
     const at = this.atOf(axis);
+    // Too many heads for a bit each: the tree is made afresh.
+    if (!cachesTrees(shape)) return freshTree(shape, (pos) => this.filled(axis, at[pos], cross));
     let bits = 0;
     for (let k = 0; k < shape.heads.length; k++) if (this.filled(axis, at[shape.heads[k]], cross)) bits |= 1 << k;
-    return bits;
+    return treeOf(shape, bits);
   }
 
   /** Some figure written along the line (not all blank, words or '-'). */
