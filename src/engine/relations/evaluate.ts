@@ -5,6 +5,7 @@
 import type { Cell, CellRef, SheetGrid } from '../grid/types';
 import type { RoundingPolicy } from '../model/options';
 import type { Relation, TableLayout } from '../model/table';
+import { memoByString } from '../labels';
 import { readNumeric } from '../numbers/read-numeric';
 import { otherPolicy, roundByPolicy, unitTolerance } from '../numbers/rounding';
 import type { NumericCell, ParsedNumber } from '../numbers/types';
@@ -53,8 +54,11 @@ export function roundAt(x: number, decimals: number, policy: RoundingPolicy): nu
 /** Units whose figures are rounded from finer ones (DESIGN.md: 원 and 천원 amounts are exact, 백만원 and 억원 are not). */
 const COARSE_UNITS = new Set(['만원', '백만원', '천만원', '억원', '십억원', '조원']);
 
+/** Units repeat on every line of a table: each one's answer is remembered. */
+const coarseUnit = memoByString((unit: string) => COARSE_UNITS.has(unit.replace(/\s+/g, '')));
+
 export function isCoarseUnit(unit: string | undefined): boolean {
-  return unit !== undefined && COARSE_UNITS.has(unit.replace(/\s+/g, ''));
+  return unit !== undefined && coarseUnit(unit);
 }
 
 /**
@@ -86,12 +90,17 @@ function reprDecimals(x: number): number {
 
 /** Decimals a number format shows in its first section ('#,##0.0_ ' → 1, '0.00%' → 2); null for General or none. */
 export function formatDecimals(fmt: string | undefined): number | null {
-  if (!fmt || /^general$/i.test(fmt)) return null;
+  return fmt ? decimalsOfFormat(fmt) : null;
+}
+
+/** A workbook uses a handful of formats, read for every operand of every candidate rate: once per format. */
+const decimalsOfFormat = memoByString((fmt: string): number | null => {
+  if (/^general$/i.test(fmt)) return null;
   const section = fmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '');
   const m = /\.([0#?]+)/.exec(section);
   if (m) return m[1].length;
   return /[0#?]/.test(section) ? 0 : null;
-}
+});
 
 function partOperand(p: ParsedNumber): Operand {
   const op: Operand = { value: p.value, decimals: p.decimals };
@@ -131,8 +140,11 @@ export interface StatedRate {
 }
 
 function percentFormat(cell: Cell | null): boolean {
-  return !!cell?.fmt && cell.fmt.split(';')[0].replace(/"[^"]*"/g, '').includes('%');
+  return !!cell?.fmt && cell.fmt.includes('%') && showsPercent(cell.fmt);
 }
+
+/** '0.0%' shows a percentage; a '%' only inside quotes or in a later section does not. */
+const showsPercent = memoByString((fmt: string) => fmt.split(';')[0].replace(/"[^"]*"/g, '').includes('%'));
 
 /** The rate a cell states, or null when it states none (blank, words, a compound without that component). */
 export function readStatedRate(sheet: SheetGrid, ref: CellRef): StatedRate | null {
