@@ -36,7 +36,7 @@ function build() {
 }
 
 function parts() {
-  const builtIn = ['engine-vs-hyperformula', 'read-workbook'].map((n) => path.join(__dirname, 'bench', `${n}.js`));
+  const builtIn = ['engine-vs-hyperformula', 'varied-tables', 'read-workbook'].map((n) => path.join(__dirname, 'bench', `${n}.js`));
   const extra = fs
     .readdirSync(__dirname)
     .filter((f) => /^bench-.+\.js$/.test(f))

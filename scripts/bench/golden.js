@@ -11,14 +11,9 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const ts = require('typescript');
 
 const root = path.resolve(__dirname, '..', '..');
-require.extensions['.ts'] = (module, filename) => {
-  const source = fs.readFileSync(filename, 'utf8');
-  const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true }, fileName: filename });
-  module._compile(out.outputText, filename);
-};
+require('./ts-source');
 
 const { checkWorkbook } = require(path.join(root, 'src/engine/index.ts'));
 const { generateWorkbook, withFormulas } = require('./generate');
