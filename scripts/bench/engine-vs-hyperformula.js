@@ -56,4 +56,4 @@ async function run(ctx) {
   return { sizes: rows };
 }
 
-module.exports = { name: 'engine vs HyperFormula', run };
+module.exports = { name: 'engine vs HyperFormula', run, runHyperFormula };

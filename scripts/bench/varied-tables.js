@@ -7,9 +7,9 @@
  * bar's ratio carries over to varied tables.
  */
 const path = require('node:path');
-const { HyperFormula } = require('hyperformula');
 const { root, lib } = require('./lib-path');
 const { timeMedian, ms, ratio } = require('./timing');
+const { runHyperFormula } = require('./engine-vs-hyperformula');
 
 require('./ts-source');
 
@@ -47,14 +47,6 @@ function variedWorkbook(tableCount) {
     }
   }
   return { grids, hf, tables, sums };
-}
-
-function runHyperFormula(sheets) {
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
-  let n = 0;
-  for (const name of hf.getSheetNames()) n += hf.getSheetValues(hf.getSheetId(name)).length;
-  hf.destroy();
-  return n;
 }
 
 async function run(ctx) {
