@@ -21,9 +21,11 @@ import {
 import { type RateName, rateNameOf } from './derived-labels';
 import { RATE_CHARS, evidenceOf, isDerivedLine, isDiffLine, laterEarlierFor, tally } from './diffs';
 import {
+  type Operand as Figure,
   type RateFigures,
-  coarseAt,
+  type StatedRate,
   familyDecimals,
+  isCoarseUnit,
   judgeRate,
   readCell,
   readOperand,
@@ -210,26 +212,75 @@ interface Score {
   exact: number;
 }
 
+/**
+ * The figures every candidate of one rate line is scored on, each read once: candidates pair the same few lines
+ * over and over, and each pairing used to read its operands, the stated rates and the columns' units afresh.
+ */
+class RateReadings {
+  private readonly operands = new Map<Line, Map<number, (Figure | null | undefined)[]>>();
+  private readonly columnUnits = new Map<number, string | undefined>();
+
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly layout: TableLayout,
+    private readonly cross: Line[],
+  ) {}
+
+  /** readOperand of `line`'s cell on cross line `i` (component `comp`). */
+  operand(line: Line, comp: number | undefined, i: number): Figure | null {
+    let byComp = this.operands.get(line);
+    if (!byComp) this.operands.set(line, (byComp = new Map()));
+    const key = comp ?? -1;
+    let row = byComp.get(key);
+    if (!row) byComp.set(key, (row = new Array<Figure | null | undefined>(this.cross.length)));
+    let op = row[i];
+    if (op === undefined) row[i] = op = readOperand(this.sheet, cellOf(line, this.cross[i], comp));
+    return op;
+  }
+
+  /** coarseAt for two cells, with each column's unit looked up once. */
+  coarse(a: CellRef, b: CellRef): boolean {
+    const ua = this.unitOf(a.col);
+    const ub = this.unitOf(b.col);
+    if (ua === undefined && ub === undefined) return isCoarseUnit(this.layout.unit);
+    return (ua !== undefined && isCoarseUnit(ua)) || (ub !== undefined && isCoarseUnit(ub));
+  }
+
+  private unitOf(col: number): string | undefined {
+    if (this.columnUnits.has(col)) return this.columnUnits.get(col);
+    const column = this.layout.columns.find((c) => c.col === col) as { unit?: string } | undefined;
+    const unit = column?.unit ? column.unit : undefined;
+    this.columnUnits.set(col, unit);
+    return unit;
+  }
+}
+
 function score(
-  sheet: SheetGrid,
+  readings: RateReadings,
   cand: Candidate,
   targets: (CellRef | null)[],
+  stated: (StatedRate | null)[],
   cross: Line[],
   decimals: number | null,
   policy: RoundingPolicy,
-  layout: TableLayout,
 ): Score {
   const s: Score = { stated: 0, holds: 0, exact: 0 };
-  cross.forEach((c, i) => {
-    const t = targets[i];
-    if (!t) return;
-    const coarse = coarseAt(layout, cellOf(cand.num.line, c), cellOf(cand.den.line, c));
-    const v = judgeRate(figuresFor(sheet, cand, t, c), decimals, policy, coarse);
-    if (v.status === 'skip') return;
+  for (let i = 0; i < cross.length; i++) {
+    if (!targets[i]) continue;
+    const c = cross[i];
+    const coarse = readings.coarse(cellOf(cand.num.line, c), cellOf(cand.den.line, c));
+    const figures: RateFigures = {
+      stated: stated[i],
+      numerator: readings.operand(cand.num.line, cand.num.comp, i),
+      denominator: readings.operand(cand.den.line, cand.den.comp, i),
+    };
+    if (cand.sub) figures.subtract = readings.operand(cand.sub.line, cand.sub.comp, i);
+    const v = judgeRate(figures, decimals, policy, coarse);
+    if (v.status === 'skip') continue;
     s.stated++;
     if (v.status !== 'mismatch') s.holds++;
     if (v.status === 'ok') s.exact++;
-  });
+  }
   return s;
 }
 
@@ -253,9 +304,10 @@ function ratesForLine(
   const targets = cross.map((c) => targetRef(sheet, rate, line, c));
   const stated = targets.map((t) => (t ? readStatedRate(sheet, t) : null));
   const decimals = familyDecimals(stated);
+  const readings = new RateReadings(sheet, layout, cross);
   let best: { cand: Candidate; s: Score } | null = null;
   for (const cand of candidates) {
-    const s = score(sheet, cand, targets, cross, decimals, policy, layout);
+    const s = score(readings, cand, targets, stated, cross, decimals, policy);
     if (
       !best ||
       s.holds > best.s.holds ||
