@@ -217,7 +217,7 @@ interface Score {
  * over and over, and each pairing used to read its operands, the stated rates and the columns' units afresh.
  */
 class RateReadings {
-  private readonly operands = new Map<Line, Map<number, (Figure | null | undefined)[]>>();
+  private readonly operandsOf = new Map<Line, Map<number, (Figure | null)[]>>();
   private readonly columnUnits = new Map<number, string | undefined>();
 
   constructor(
@@ -226,22 +226,20 @@ class RateReadings {
     private readonly cross: Line[],
   ) {}
 
-  /** readOperand of `line`'s cell on cross line `i` (component `comp`). */
-  operand(line: Line, comp: number | undefined, i: number): Figure | null {
-    let byComp = this.operands.get(line);
-    if (!byComp) this.operands.set(line, (byComp = new Map()));
+  /** readOperand of `line`'s cell (component `comp`) on every cross line. */
+  operands(line: Line, comp: number | undefined): (Figure | null)[] {
+    let byComp = this.operandsOf.get(line);
+    if (!byComp) this.operandsOf.set(line, (byComp = new Map()));
     const key = comp ?? -1;
     let row = byComp.get(key);
-    if (!row) byComp.set(key, (row = new Array<Figure | null | undefined>(this.cross.length)));
-    let op = row[i];
-    if (op === undefined) row[i] = op = readOperand(this.sheet, cellOf(line, this.cross[i], comp));
-    return op;
+    if (!row) byComp.set(key, (row = this.cross.map((c) => readOperand(this.sheet, cellOf(line, c, comp)))));
+    return row;
   }
 
-  /** coarseAt for two cells, with each column's unit looked up once. */
-  coarse(a: CellRef, b: CellRef): boolean {
-    const ua = this.unitOf(a.col);
-    const ub = this.unitOf(b.col);
+  /** coarseAt for the cells of two lines on one cross line, with each column's unit looked up once. */
+  coarse(a: Line, b: Line, cross: Line): boolean {
+    const ua = this.unitOf(a.axis === 'col' ? a.index : cross.index);
+    const ub = this.unitOf(b.axis === 'col' ? b.index : cross.index);
     if (ua === undefined && ub === undefined) return isCoarseUnit(this.layout.unit);
     return (ua !== undefined && isCoarseUnit(ua)) || (ub !== undefined && isCoarseUnit(ub));
   }
@@ -265,16 +263,14 @@ function score(
   policy: RoundingPolicy,
 ): Score {
   const s: Score = { stated: 0, holds: 0, exact: 0 };
+  const nums = readings.operands(cand.num.line, cand.num.comp);
+  const dens = readings.operands(cand.den.line, cand.den.comp);
+  const subs = cand.sub ? readings.operands(cand.sub.line, cand.sub.comp) : null;
   for (let i = 0; i < cross.length; i++) {
     if (!targets[i]) continue;
-    const c = cross[i];
-    const coarse = readings.coarse(cellOf(cand.num.line, c), cellOf(cand.den.line, c));
-    const figures: RateFigures = {
-      stated: stated[i],
-      numerator: readings.operand(cand.num.line, cand.num.comp, i),
-      denominator: readings.operand(cand.den.line, cand.den.comp, i),
-    };
-    if (cand.sub) figures.subtract = readings.operand(cand.sub.line, cand.sub.comp, i);
+    const coarse = readings.coarse(cand.num.line, cand.den.line, cross[i]);
+    const figures: RateFigures = { stated: stated[i], numerator: nums[i], denominator: dens[i] };
+    if (subs) figures.subtract = subs[i];
     const v = judgeRate(figures, decimals, policy, coarse);
     if (v.status === 'skip') continue;
     s.stated++;
