@@ -79,7 +79,39 @@ export function cellClassCode(cell: Cell | null | undefined): CellClassCode {
   if (!hasDigit(text)) return text.length === 1 && isDash(text.charCodeAt(0)) ? FIGURE : TEXT;
   if (text.length > MAX_FIGURE_TEXT) return TEXT;
   if (isPlainYearWord(text)) return YEAR;
+  if (isPlainFigure(text)) return FIGURE;
   return classifyText(text);
+}
+
+/**
+ * Digits with an optional grouping and decimals ('7', '1,234', '12.5'), not four digits alone (maybe a year): the
+ * commonest figure written as text, answered without the memo, whose lookup hashes each fresh text (classifyText
+ * would say FIGURE through readNumeric).
+ */
+function isPlainFigure(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  // Integer part: digits, or 1–3 digits then groups of ',ddd'.
+  while (i < n && isAsciiDigit(text.charCodeAt(i))) i++;
+  const digits = i;
+  if (digits === 0) return false;
+  if (i < n && text.charCodeAt(i) === 0x2c && digits > 3) return false;
+  while (i < n && text.charCodeAt(i) === 0x2c) {
+    if (i + 4 > n) return false;
+    if (!isAsciiDigit(text.charCodeAt(i + 1)) || !isAsciiDigit(text.charCodeAt(i + 2)) || !isAsciiDigit(text.charCodeAt(i + 3))) return false;
+    i += 4;
+  }
+  if (i < n && text.charCodeAt(i) === 0x2e) {
+    const start = ++i;
+    while (i < n && isAsciiDigit(text.charCodeAt(i))) i++;
+    if (i === start) return false;
+  }
+  if (i !== n) return false;
+  return n !== 4 || digits !== 4;
+}
+
+function isAsciiDigit(ch: number): boolean {
+  return ch >= 0x30 && ch <= 0x39;
 }
 
 /**
