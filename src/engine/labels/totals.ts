@@ -1,4 +1,5 @@
 /** Total labels: the words that say "this row/column is the sum of its siblings". */
+import { memoByString } from './memo';
 import { labelKey } from './normalize';
 
 export type TotalLabelKind = 'total' | 'subtotal' | 'grand';
@@ -59,10 +60,14 @@ export function isRemarkLabel(text: string | null | undefined): boolean {
 
 /** A rate label: ends in 률 or 율 (집행률, 징수율), or carries '(%)'. */
 export function isRateLabel(text: string | null | undefined): boolean {
-  if (typeof text !== 'string') return false;
+  return typeof text === 'string' && rateLabel(text);
+}
+
+/** Memoised whole: column paths ask it of every heading, and one lookup is cheaper than the key's and four tests. */
+const rateLabel = memoByString((text: string): boolean => {
   const key = labelKey(text);
   return /[률율]$/.test(withoutBracketNote(key)) || /[률율][(（]/.test(key) || key.includes('(%)') || key === '%';
-}
+});
 
 /** A difference label: 증감, 증감액, 전년대비 증감, 대비 (but not 증감률, which is a rate). */
 export function isDiffLabel(text: string | null | undefined): boolean {
