@@ -13,9 +13,14 @@ import { cellAt, nearlyEqual } from './axis-lines';
 
 const readCache = new WeakMap<Cell, NumericCell>();
 
-/** readNumeric, once per cell object: grids are never changed in place, and rules read the same cells often. */
+/**
+ * readNumeric, once per cell object: grids are never changed in place, and rules read the same cells often. A
+ * number the spreadsheet holds as a number is read in a few steps, cheaper than remembering it (an entry of a
+ * WeakMap is a lookup on every read and work for every garbage collection): only text is remembered.
+ */
 export function readCell(cell: Cell | null | undefined): NumericCell {
   if (!cell) return { kind: 'empty' };
+  if (typeof cell.v !== 'string') return readNumeric(cell);
   let n = readCache.get(cell);
   if (!n) {
     n = readNumeric(cell);
