@@ -24,6 +24,9 @@ export function withColumnUnits(columns: ColumnInfo[], units: readonly string[])
     if (column.path.some((p) => isRateLabel(p))) unit = percent;
     else if (COUNT_HEADER.test(key)) unit = count;
     else if (MONEY_HEADER.test(key)) unit = money;
-    return unit === undefined ? column : { ...column, unit };
+    if (unit === undefined) return column;
+    // Made whole in the key order of layout's columns (a spread copies slowly, key by key).
+    const { col, path, isLabel, year } = column;
+    return year === undefined ? { col, path, isLabel, unit } : { col, path, isLabel, year, unit };
   });
 }
