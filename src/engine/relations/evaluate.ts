@@ -87,6 +87,8 @@ export interface Operand {
 }
 
 function reprDecimals(x: number): number {
+  // Most figures are whole: their text has neither a point nor an exponent below 1e21.
+  if (Number.isInteger(x) && Math.abs(x) < 1e21) return 0;
   const text = String(x);
   if (/e/i.test(text)) return 15;
   const dot = text.indexOf('.');
