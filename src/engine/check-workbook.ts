@@ -104,7 +104,10 @@ export function sortFindings(findings: Finding[], sheets: SheetGrid[]): Finding[
   const order = new Map(sheets.map((s, i) => [s.name, i]));
   // Each finding's place is read once, not at every comparison.
   const keyed = findings.map((f) => {
-    const at = fromA1(f.cell) ?? { row: 0, col: 0 };
+    const cell = f.cell;
+    const plainCol = plainColumnOf(cell);
+    if (plainCol >= 0) return { f, sheet: order.get(f.sheet) ?? Infinity, row: plainRowOf(cell), col: plainCol };
+    const at = fromA1(cell) ?? { row: 0, col: 0 };
     return { f, sheet: order.get(f.sheet) ?? Infinity, row: at.row, col: at.col };
   });
   keyed.sort((a, b) => {
@@ -113,4 +116,38 @@ export function sortFindings(findings: Finding[], sheets: SheetGrid[]): Finding[
     return a.row - b.row || a.col - b.col;
   });
   return keyed.map((k) => k.f);
+}
+
+/**
+ * The column of a plain A1 address as the checks write it ('B7': capital letters, then a row from 1 without leading
+ * zeros), or -1 for anything else, which fromA1 reads. Findings are many (a text-number table has one per cell),
+ * and fromA1's patterns cost more than the sort.
+ */
+function plainColumnOf(a1: string): number {
+  const n = a1.length;
+  let i = 0;
+  let col = 0;
+  while (i < n && i < 3) {
+    const ch = a1.charCodeAt(i);
+    if (ch < 0x41 || ch > 0x5a) break;
+    col = col * 26 + (ch - 64);
+    i++;
+  }
+  if (i === 0 || i === n || n - i > 7) return -1;
+  if (a1.charCodeAt(i) === 0x30) return -1;
+  for (let j = i; j < n; j++) {
+    const ch = a1.charCodeAt(j);
+    if (ch < 0x30 || ch > 0x39) return -1;
+  }
+  return col - 1;
+}
+
+/** The row of an address plainColumnOf accepted. */
+function plainRowOf(a1: string): number {
+  let row = 0;
+  for (let j = 0; j < a1.length; j++) {
+    const ch = a1.charCodeAt(j);
+    if (ch >= 0x30 && ch <= 0x39) row = row * 10 + (ch - 0x30);
+  }
+  return row - 1;
 }
