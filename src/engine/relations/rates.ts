@@ -266,10 +266,14 @@ function score(
   const nums = readings.operands(cand.num.line, cand.num.comp);
   const dens = readings.operands(cand.den.line, cand.den.comp);
   const subs = cand.sub ? readings.operands(cand.sub.line, cand.sub.comp) : null;
+  // One figures object for the whole row: judgeRate only reads it.
+  const figures: RateFigures = { stated: null, numerator: null, denominator: null };
   for (let i = 0; i < cross.length; i++) {
     if (!targets[i]) continue;
     const coarse = readings.coarse(cand.num.line, cand.den.line, cross[i]);
-    const figures: RateFigures = { stated: stated[i], numerator: nums[i], denominator: dens[i] };
+    figures.stated = stated[i];
+    figures.numerator = nums[i];
+    figures.denominator = dens[i];
     if (subs) figures.subtract = subs[i];
     const v = judgeRate(figures, decimals, policy, coarse);
     if (v.status === 'skip') continue;
