@@ -190,40 +190,41 @@ function failureFindings(failures: Failure[], findings: Finding[], base: { sheet
   for (const f of failures) {
     if (!f.soft || explained.has(f)) continue;
     const rel = f.relation;
+    // Objects made whole, keys in the order the spreads gave them: spreading into a literal copies slowly.
+    const component = rel.total.comp;
+    const difference = f.gap;
+    const tolerance = f.tolerance;
+    const sum = arithmetic(f.parts, f.sum);
     findings.push({
-      ...base,
+      sheet: base.sheet,
+      table: base.table,
       rule: 'sum.rounding',
       severity: 'warning',
       cell: a1(rel.total),
       expected: f.sum,
       actual: f.total,
       related: rel.parts.map(a1),
-      params: {
-        difference: f.gap,
-        tolerance: f.tolerance,
-        arithmetic: arithmetic(f.parts, f.sum),
-        ...(rel.total.comp !== undefined ? { component: rel.total.comp } : {}),
-      },
+      params: component !== undefined ? { difference, tolerance, arithmetic: sum, component } : { difference, tolerance, arithmetic: sum },
     });
   }
 
   for (const f of failures) {
     if (f.soft || explained.has(f)) continue;
     const rel = f.relation;
+    const component = rel.total.comp;
+    const difference = f.gap;
+    const sum = arithmetic(f.parts, f.sum);
+    const family = rel.family;
     findings.push({
-      ...base,
+      sheet: base.sheet,
+      table: base.table,
       rule: rel.axis === 'column' ? 'sum.column' : 'sum.row',
       severity: 'error',
       cell: a1(rel.total),
       expected: f.sum,
       actual: f.blankTotal ? null : f.total,
       related: rel.parts.map(a1),
-      params: {
-        difference: f.gap,
-        arithmetic: arithmetic(f.parts, f.sum),
-        family: rel.family,
-        ...(rel.total.comp !== undefined ? { component: rel.total.comp } : {}),
-      },
+      params: component !== undefined ? { difference, arithmetic: sum, family, component } : { difference, arithmetic: sum, family },
     });
   }
 }
