@@ -59,6 +59,14 @@ class BodyFacts {
   make(rule: RuleId, at: { row: number; col: number }, rest: Partial<Finding> = {}): Finding {
     return { rule, severity: severityOf(rule), sheet: this.sheet.name, cell: toA1(at.row, at.col), table: this.table.id, ...rest };
   }
+
+  /**
+   * make(rule, at, { expected, actual, params }), made whole: a table of text figures has one finding per cell, and
+   * spreading into a literal copies slowly.
+   */
+  makeValued(rule: RuleId, at: { row: number; col: number }, expected: Finding['expected'], actual: Finding['actual'], params: Params): Finding {
+    return { rule, severity: severityOf(rule), sheet: this.sheet.name, cell: toA1(at.row, at.col), table: this.table.id, expected, actual, params };
+  }
 }
 
 export function checkCells(sheet: SheetGrid, table: TableLayout): Finding[] {
@@ -169,11 +177,7 @@ function numbersAsText(facts: BodyFacts, out: Finding[]): void {
   if (text.length < stored) {
     for (const b of text) {
       out.push(
-        facts.make('number.text', b, {
-          expected: b.read.value,
-          actual: String(b.cell?.v ?? ''),
-          params: { scope: 'cell', textCells: text.length, numberCells: stored },
-        }),
+        facts.makeValued('number.text', b, b.read.value, String(b.cell?.v ?? ''), { scope: 'cell', textCells: text.length, numberCells: stored }),
       );
     }
     return;
