@@ -34,6 +34,8 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
   // Blocks come out in reading order nearly always; sort only when they do not.
   if (!inReadingOrder(layouts)) layouts.sort((a, b) => a.range.r0 - b.range.r0 || a.range.c0 - b.range.c0);
   const captions = attachCaptions(view, layouts);
+  // Everything below reads the layouts and captions only.
+  view.release();
   return layouts.map((layout, i): TableLayout => {
     const { captions: lines, title } = captions[i];
     const units = captions[i].units.length > 0 ? captions[i].units : headerUnits(layout);

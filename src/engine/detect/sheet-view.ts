@@ -16,6 +16,8 @@ export class SheetView {
   readonly covered: Uint8Array | null;
   /** Merged area index + 1 by cell key (0: not merged); null when the sheet has no merged areas. */
   private readonly mergeByCell: Int32Array | null;
+  /** The memory of the grids above, handed back by release(). */
+  private readonly buffer: ArrayBuffer;
 
   constructor(readonly sheet: SheetGrid) {
     const lines = sheet.cells;
@@ -36,7 +38,8 @@ export class SheetView {
     // One buffer for all the grids (each typed array of its own costs a separate allocation outside the heap): the
     // byte grids, then the merge grid at a multiple of 4 bytes.
     const mergeOffset = 4 * Math.ceil((3 * size) / 4);
-    const buffer = new ArrayBuffer(merged ? mergeOffset + 4 * size : 2 * size);
+    const buffer = takeBuffer(merged ? mergeOffset + 4 * size : 2 * size);
+    this.buffer = buffer;
     const occupied = new Uint8Array(buffer, 0, size);
     const classes = new Uint8Array(buffer, size, size);
     for (let r = 0; r < lines.length; r++) {
@@ -83,6 +86,14 @@ export class SheetView {
     }
   }
 
+  /**
+   * Hands the grids' memory to the next view; this view must not be read afterwards. Optional: a view never
+   * released is simply collected.
+   */
+  release(): void {
+    if (this.buffer.byteLength <= MAX_SPARE_BYTES && (spare === null || spare.byteLength < this.buffer.byteLength)) spare = this.buffer;
+  }
+
   /** True when the sheet has merged areas (of more than one cell). */
   get hasMerges(): boolean {
     return this.mergeByCell !== null;
@@ -124,6 +135,23 @@ export class SheetView {
   classOf(row: number, col: number): CellClass {
     return CELL_CLASSES[this.classCode(row, col)];
   }
+}
+
+/**
+ * One sheet's grids kept for the next sheet: a fresh ArrayBuffer per sheet (allocated and zeroed outside the heap)
+ * cost more than all the classifying. Only a released view gives its buffer back, and a view takes it for itself,
+ * so two views alive at once never share memory.
+ */
+const MAX_SPARE_BYTES = 1 << 20;
+let spare: ArrayBuffer | null = null;
+
+/** A zeroed buffer of at least `bytes` bytes: the spare when it is large enough, else a new one. */
+function takeBuffer(bytes: number): ArrayBuffer {
+  const buffer = spare;
+  if (buffer === null || buffer.byteLength < bytes) return new ArrayBuffer(bytes);
+  spare = null;
+  new Uint8Array(buffer, 0, bytes).fill(0);
+  return buffer;
 }
 
 function hasContent(cell: Cell): boolean {
