@@ -15,6 +15,30 @@ const MAX_LINES_BELOW = 4;
 /** How far above and below a table a table to its left still counts as its neighbour (see leftNeighbourEdge). */
 const NEIGHBOUR_LOOK = MAX_LINES_ABOVE * 2 + MAX_BLANK_ABOVE;
 
+/**
+ * Zeroed memory kept from one sheet to the next: a fresh ArrayBuffer per sheet (allocated and zeroed outside the
+ * heap) cost more than the walk it serves. attachCaptions is never re-entered and each store has one use in it,
+ * so no two lists ever share memory.
+ */
+class KeptMemory {
+  private static readonly MAX_BYTES = 1 << 20;
+  private buffer = new ArrayBuffer(1024);
+
+  /** A zeroed buffer of at least `bytes` bytes, valid until the next take. */
+  take(bytes: number): ArrayBuffer {
+    if (bytes > KeptMemory.MAX_BYTES) return new ArrayBuffer(bytes);
+    if (this.buffer.byteLength < bytes) {
+      this.buffer = new ArrayBuffer(Math.min(KeptMemory.MAX_BYTES, Math.max(bytes, 2 * this.buffer.byteLength)));
+    } else {
+      new Uint8Array(this.buffer, 0, bytes).fill(0);
+    }
+    return this.buffer;
+  }
+}
+
+const rowIndexMemory = new KeptMemory();
+const claimedMemory = new KeptMemory();
+
 /** Tables covering each row, for "is another table in the way" without rescanning. */
 class RowIndex {
   /** The tables covering row r are tables[start[r]] … tables[start[r + 1] - 1] (rows past the last table: none). */
@@ -32,7 +56,8 @@ class RowIndex {
     }
     this.rows = rows;
     // One allocation for the three lists (each typed array of its own costs a separate allocation outside the heap).
-    const all = new Int32Array(2 * rows + 1 + entries);
+    const length = 2 * rows + 1 + entries;
+    const all = new Int32Array(rowIndexMemory.take(4 * length), 0, length);
     const start = all.subarray(0, rows + 1);
     const fill = all.subarray(rows + 1, 2 * rows + 1);
     const tables = all.subarray(2 * rows + 1);
@@ -145,7 +170,7 @@ export function attachCaptions(view: SheetView, tables: readonly Pick<TableLayou
   const cells = view.rows * view.cols;
   // One allocation outside the heap for both lists: the left edges (at a multiple of 4 bytes) after the cells.
   const leftsOffset = 4 * Math.ceil(cells / 4);
-  const buffer = new ArrayBuffer(leftsOffset + 4 * ranges.length);
+  const buffer = claimedMemory.take(leftsOffset + 4 * ranges.length);
   /** 1 for a cell already taken as some table's caption line, by key row * cols + col. */
   const claimed = new Uint8Array(buffer, 0, cells);
   const lefts = new Int32Array(buffer, leftsOffset, ranges.length);
