@@ -124,25 +124,33 @@ function parseNormalized(s: string): ParsedNumber | null {
   if (m) {
     if (m[1] === '-') negative = 'minus';
     else if (m[1] === '△' || m[1] === '▲') negative = 'triangle';
-    [int, frac, pct, unit] = [m[2], m[3], m[4], m[5]];
+    int = m[2];
+    frac = m[3];
+    pct = m[4];
+    unit = m[5];
     footnote = m[6] ?? m[7];
   } else {
     const p = PARENS_RE.exec(s);
     if (!p) return null;
-    [int, frac, pct, unit] = [p[1], p[2], p[3], p[4]];
+    int = p[1];
+    frac = p[2];
+    pct = p[3];
+    unit = p[4];
     footnote = p[5] ?? p[6];
     // "(84.5%)" is a rate shown beside its figure, as in "766(84.5%)"; only an amount in parentheses is negative.
     if (pct === undefined) negative = 'parens';
   }
   if (int === undefined && frac === undefined) return null;
-  const magnitude = Number(`${(int ?? '0').replace(/,/g, '')}${frac !== undefined ? `.${frac}` : ''}`);
+  // This runs on every text cell: no array per match, and no copy of digits without a comma.
+  const digits = int === undefined ? '0' : int.includes(',') ? int.replace(/,/g, '') : int;
+  const magnitude = Number(frac !== undefined ? `${digits}.${frac}` : digits);
   // -0 would print as "-0" and compare unequal in Object.is; a written "-0" is still zero.
   const value = negative && magnitude !== 0 ? -magnitude : magnitude;
   const parsed: ParsedNumber = {
     value,
     decimals: frac?.length ?? 0,
     percent: pct !== undefined,
-    grouped: (int ?? '').includes(','),
+    grouped: int !== undefined && int.includes(','),
   };
   if (negative) parsed.negative = negative;
   if (pct === '%p') parsed.unit = '%p';
