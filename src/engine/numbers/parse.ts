@@ -102,12 +102,16 @@ const GROUPED_INT_RE = /^\d{1,3}(?:,\d{3}){1,4}$/;
 /** One figure, or null when the text is not a single figure (words, compounds, mistyped numbers). */
 export function parseNumber(text: string): ParsedNumber | null {
   if (typeof text !== 'string') return null;
-  // The common cases first, without the full pattern: "5000", "19,000".
+  return plainInteger(text) ?? parseNormalized(normalizeFigureText(text));
+}
+
+/** The common cases, without the full pattern: "5000", "19,000"; null for anything else. */
+function plainInteger(text: string): ParsedNumber | null {
   if (PLAIN_INT_RE.test(text)) return { value: Number(text), decimals: 0, percent: false, grouped: false };
   if (GROUPED_INT_RE.test(text)) {
     return { value: Number(text.replace(/,/g, '')), decimals: 0, percent: false, grouped: true };
   }
-  return parseNormalized(normalizeFigureText(text));
+  return null;
 }
 
 function parseNormalized(s: string): ParsedNumber | null {
@@ -298,7 +302,7 @@ export type FigureText =
   | { kind: 'label' };
 
 export function classifyFigureText(text: string): FigureText {
-  const quick = PLAIN_INT_RE.test(text) || GROUPED_INT_RE.test(text) ? parseNumber(text) : null;
+  const quick = plainInteger(text);
   if (quick) return { kind: 'number', parsed: quick };
   const s = normalizeFigureText(text).trim();
   if (!/\d/.test(s)) {
