@@ -132,8 +132,13 @@ function joinSpacedHeaders(view: SheetView, boxes: CellRange[], skip: SkipRows |
   // Box indices by bottom row (then by index): the candidates for a header ending on a given row lie together.
   // Joining moves tops only, so the order holds throughout.
   const byBottom = new Int32Array(n);
-  for (let i = 0; i < n; i++) byBottom[i] = i;
-  byBottom.sort((a, b) => boxes[a].r1 - boxes[b].r1 || a - b);
+  let inOrder = true;
+  for (let i = 0; i < n; i++) {
+    byBottom[i] = i;
+    if (i > 0 && boxes[i - 1].r1 > boxes[i].r1) inOrder = false;
+  }
+  // Boxes often come out in that order already; a typed array's sort with a comparator costs much even then.
+  if (!inOrder) byBottom.sort((a, b) => boxes[a].r1 - boxes[b].r1 || a - b);
   let joined = false;
   for (const body of boxes) {
     for (let gap = 1; gap <= MAX_SPACER_ROWS; gap++) {
