@@ -4,7 +4,7 @@ import { fromA1, refToA1, rangeFromA1 } from './grid/a1';
 import type { SheetGrid } from './grid/types';
 import type { Relation } from './model/table';
 import { checkWorkbook } from './check-workbook';
-import { grid, sheet } from './test-support';
+import { grid, gridFromTsv, sheet } from './test-support';
 
 type SumRelation = Extract<Relation, { type: 'sum' }>;
 
@@ -170,5 +170,24 @@ describe('the plan year of captions without a year', () => {
   it('is the option when given, and nothing when no caption names one', () => {
     expect(captionFindings([naming(2022), budget], 2023).map((f) => f.params?.year)).toEqual([2023]);
     expect(captionFindings([budget])).toEqual([]);
+  });
+});
+
+describe('checkWorkbook: a 증감 column beside a column of figures, years as rows', () => {
+  const rows = ['○ 연도별 민원 처리 현황', '(단위 : 건)', '연도\t처리건수\t증감', '2019년\t120\t-', '2020년\t135\t15', '2021년\t150\t15', '2022년\t142\t△8'];
+  const run = (lines: string[]) => checkWorkbook([{ ...gridFromTsv(lines.join('\n')), name: '민원' }]);
+
+  test('clean: no error, and each 증감 is tied to its year and the year before', () => {
+    const result = run(rows);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const diffs = result.tables.flatMap((t) => t.relations).filter((r) => r.type === 'diff');
+    expect(diffs).toHaveLength(3);
+  });
+
+  test('one wrong 증감 is a diff.mismatch on its cell with the right figure', () => {
+    const wrong = [...rows];
+    wrong[5] = '2021년\t150\t25';
+    const errors = run(wrong).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.rule, f.cell, f.expected, f.actual])).toEqual([['diff.mismatch', 'C6', 15, 25]]);
   });
 });

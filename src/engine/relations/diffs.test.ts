@@ -105,3 +105,27 @@ describe('inferDiffRelations', () => {
     }
   });
 });
+
+describe('a 증감 column in a table whose rows are years', () => {
+  const table = (rows: string[]) => layoutOf(['연도\t건수\t증감', ...rows]);
+  const pairs = (rels: Relation[]) => diffs(rels).map((r) => [r.target.row + 1, r.later.row + 1, r.earlier.row + 1, r.later.col, r.evidence]);
+
+  test.each([
+    ['each year minus the year before', ['2019년\t10\t-', '2020년\t12\t2', '2021년\t15\t3', '2022년\t11\t△4'], [[3, 3, 2, 1, 'numbers'], [4, 4, 3, 1, 'numbers'], [5, 5, 4, 1, 'numbers']]],
+    ['years listed newest first', ['2022년\t11\t△4', '2021년\t15\t3', '2020년\t12\t2', '2019년\t10\t-'], [[2, 2, 3, 1, 'numbers'], [3, 3, 4, 1, 'numbers'], [4, 4, 5, 1, 'numbers']]],
+    ['one wrong 증감 among three right ones is still a relation (the check names it)', ['2019년\t10\t-', '2020년\t12\t2', '2021년\t15\t3', '2022년\t11\t4', '2023년\t20\t9'], [[3, 3, 2, 1, 'numbers'], [4, 4, 3, 1, 'numbers'], [5, 5, 4, 1, 'numbers'], [6, 6, 5, 1, 'numbers']]],
+  ])('%s', (_name, rows, expected) => {
+    const { sheet, layout } = table(rows);
+    expect(pairs(inferDiffRelations(sheet, layout))).toEqual(expected);
+  });
+
+  test.each([
+    ['figures that do not follow from the years', ['2019년\t10\t5', '2020년\t12\t7', '2021년\t15\t1']],
+    ['only one year to compare', ['2020년\t12\t-', '2021년\t15\t3']],
+    ['rows that are not years', ['가동\t10\t-', '나동\t12\t2', '다동\t15\t3']],
+    ['a year met twice', ['2019년\t10\t-', '2020년\t12\t2', '2020년\t15\t3', '2021년\t18\t3']],
+  ])('no relation: %s', (_name, rows) => {
+    const { sheet, layout } = table(rows);
+    expect(diffs(inferDiffRelations(sheet, layout))).toEqual([]);
+  });
+});

@@ -191,10 +191,65 @@ export function versusHolds(sheet: SheetGrid, layout: TableLayout, target: Line,
   return holds;
 }
 
+/**
+ * A 증감 column beside one figure column in a table whose rows are years ('연도 | 건수 | 증감'): each row's 증감 is
+ * its figure minus the row of the year before. No label pairs two lines here, so only the numbers can say so: the
+ * column of figures nearest before the 증감 line (in its header group) must explain at least two stated
+ * differences and most of them.
+ */
+function diffsAcrossYears(sheet: SheetGrid, layout: TableLayout, target: Line, lines: Line[], cross: Line[]): Relation[] {
+  const group = target.norm.slice(0, -1).join('/');
+  let figures: Line | undefined;
+  for (const l of lines) {
+    if (l.index < target.index && !isDerivedLine(l) && l.norm.slice(0, -1).join('/') === group) figures = l;
+  }
+  if (!figures) return [];
+  const byYear = new Map<number, Line>();
+  for (const c of cross) {
+    const year = lineYear(c);
+    if (year === undefined) continue;
+    // A year met twice says the rows are not one series of years.
+    if (byYear.has(year)) return [];
+    byYear.set(year, c);
+  }
+  const steps: { at: Line; before: Line }[] = [];
+  for (const [year, at] of byYear) {
+    const before = byYear.get(year - 1);
+    if (before) steps.push({ at, before });
+  }
+  if (steps.length < 2) return [];
+  let stated = 0;
+  let holds = 0;
+  for (const { at, before } of steps) {
+    const ref = cellOf(target, at);
+    const laterRef = cellOf(figures, at);
+    const earlierRef = cellOf(figures, before);
+    const verdict = judgeDiff(
+      readOperand(sheet, ref),
+      readOperand(sheet, laterRef),
+      readOperand(sheet, earlierRef),
+      coarseAt(layout, ref, laterRef, earlierRef),
+      isBlank(sheet, ref),
+    );
+    if (verdict.status === 'skip') continue;
+    stated++;
+    if (verdict.status !== 'mismatch') holds++;
+  }
+  if (holds < 2 || holds * 2 < stated) return [];
+  const family = familyId('diff', target);
+  const out: Relation[] = [];
+  for (const { at, before } of steps) {
+    const ref = cellOf(target, at);
+    if (readOperand(sheet, ref) === null || readOperand(sheet, cellOf(figures, at)) === null || readOperand(sheet, cellOf(figures, before)) === null) continue;
+    out.push({ type: 'diff', target: ref, later: cellOf(figures, at), earlier: cellOf(figures, before), evidence: 'numbers', family });
+  }
+  return out;
+}
+
 /** Relations a 증감 line proposes, after the numbers have had their say on the orientation. */
 function diffsForLine(sheet: SheetGrid, layout: TableLayout, target: Line, lines: Line[], cross: Line[]): Relation[] {
   const pair = laterEarlierFor(target, lines);
-  if (!pair) return [];
+  if (!pair) return target.axis === 'col' ? diffsAcrossYears(sheet, layout, target, lines, cross) : [];
   const forward = tally(sheet, layout, target, pair.later, pair.earlier, cross);
   // '전년대비' with percentages in it is a rate (rates.ts takes it), not a difference.
   if (/대비/.test(target.leaf) && versusHolds(sheet, layout, target, pair.later, pair.earlier, cross) > forward.holds) return [];
