@@ -3,11 +3,11 @@
  * comes from a formula in the header, from year labels (2021년 − 2020년), from words (최종 − 당초, 금년 − 전년),
  * or, last, from position (the two lines before the 증감 line) with the numbers confirming it.
  */
-import type { SheetGrid } from '../grid/types';
+import type { CellRef, SheetGrid } from '../grid/types';
 import type { CheckOptions } from '../model/options';
 import type { Evidence, Relation, TableLayout } from '../model/table';
 import { memoByString } from '../labels/memo';
-import { type Axis, type Line, TableLines, cellOf, familyId, lineYear, normalizeText, yearLevel } from './axis-lines';
+import { type Axis, type Line, TableLines, cellOf, familyId, lineYear, normalizeText, parentKey, yearLevel } from './axis-lines';
 import {
   EARLIER_WORDS,
   LATER_WORDS,
@@ -154,22 +154,27 @@ export interface Tally {
 
 export function tally(sheet: SheetGrid, layout: TableLayout, target: Line, later: Line, earlier: Line, cross: Line[]): Tally {
   const t: Tally = { stated: 0, holds: 0 };
-  for (const c of cross) {
-    const ref = cellOf(target, c);
-    const laterRef = cellOf(later, c);
-    const earlierRef = cellOf(earlier, c);
-    const verdict = judgeDiff(
-      readOperand(sheet, ref),
-      readOperand(sheet, laterRef),
-      readOperand(sheet, earlierRef),
-      coarseAt(layout, ref, laterRef, earlierRef),
-      isBlank(sheet, ref),
-    );
-    if (verdict.status === 'skip') continue;
-    t.stated++;
-    if (verdict.status !== 'mismatch') t.holds++;
-  }
+  for (const c of cross) countDiff(t, sheet, layout, cellOf(target, c), cellOf(later, c), cellOf(earlier, c));
   return t;
+}
+
+/** Adds one stated difference's verdict (target = later − earlier) to the tally; blank or unreadable ones count for nothing. */
+function countDiff(t: Tally, sheet: SheetGrid, layout: TableLayout, ref: CellRef, laterRef: CellRef, earlierRef: CellRef): void {
+  const verdict = judgeDiff(
+    readOperand(sheet, ref),
+    readOperand(sheet, laterRef),
+    readOperand(sheet, earlierRef),
+    coarseAt(layout, ref, laterRef, earlierRef),
+    isBlank(sheet, ref),
+  );
+  if (verdict.status === 'skip') return;
+  t.stated++;
+  if (verdict.status !== 'mismatch') t.holds++;
+}
+
+/** A relation is made only where all three cells hold figures (blank counts as zero, words do not). */
+function readable(sheet: SheetGrid, ref: CellRef, laterRef: CellRef, earlierRef: CellRef): boolean {
+  return readOperand(sheet, ref) !== null && readOperand(sheet, laterRef) !== null && readOperand(sheet, earlierRef) !== null;
 }
 
 /**
@@ -198,10 +203,10 @@ export function versusHolds(sheet: SheetGrid, layout: TableLayout, target: Line,
  * differences and most of them.
  */
 function diffsAcrossYears(sheet: SheetGrid, layout: TableLayout, target: Line, lines: Line[], cross: Line[]): Relation[] {
-  const group = target.norm.slice(0, -1).join('/');
+  const group = parentKey(target);
   let figures: Line | undefined;
   for (const l of lines) {
-    if (l.index < target.index && !isDerivedLine(l) && l.norm.slice(0, -1).join('/') === group) figures = l;
+    if (l.index < target.index && !isDerivedLine(l) && parentKey(l) === group) figures = l;
   }
   if (!figures) return [];
   const byYear = new Map<number, Line>();
@@ -218,30 +223,16 @@ function diffsAcrossYears(sheet: SheetGrid, layout: TableLayout, target: Line, l
     if (before) steps.push({ at, before });
   }
   if (steps.length < 2) return [];
-  let stated = 0;
-  let holds = 0;
-  for (const { at, before } of steps) {
-    const ref = cellOf(target, at);
-    const laterRef = cellOf(figures, at);
-    const earlierRef = cellOf(figures, before);
-    const verdict = judgeDiff(
-      readOperand(sheet, ref),
-      readOperand(sheet, laterRef),
-      readOperand(sheet, earlierRef),
-      coarseAt(layout, ref, laterRef, earlierRef),
-      isBlank(sheet, ref),
-    );
-    if (verdict.status === 'skip') continue;
-    stated++;
-    if (verdict.status !== 'mismatch') holds++;
-  }
-  if (holds < 2 || holds * 2 < stated) return [];
+  const t: Tally = { stated: 0, holds: 0 };
+  for (const { at, before } of steps) countDiff(t, sheet, layout, cellOf(target, at), cellOf(figures, at), cellOf(figures, before));
+  if (t.holds < 2 || t.holds * 2 < t.stated) return [];
   const family = familyId('diff', target);
   const out: Relation[] = [];
   for (const { at, before } of steps) {
     const ref = cellOf(target, at);
-    if (readOperand(sheet, ref) === null || readOperand(sheet, cellOf(figures, at)) === null || readOperand(sheet, cellOf(figures, before)) === null) continue;
-    out.push({ type: 'diff', target: ref, later: cellOf(figures, at), earlier: cellOf(figures, before), evidence: 'numbers', family });
+    const laterRef = cellOf(figures, at);
+    const earlierRef = cellOf(figures, before);
+    if (readable(sheet, ref, laterRef, earlierRef)) out.push({ type: 'diff', target: ref, later: laterRef, earlier: earlierRef, evidence: 'numbers', family });
   }
   return out;
 }
@@ -272,10 +263,9 @@ function diffsForLine(sheet: SheetGrid, layout: TableLayout, target: Line, lines
   const out: Relation[] = [];
   for (const c of cross) {
     const ref = cellOf(target, c);
-    const operandsReadable =
-      readOperand(sheet, cellOf(later, c)) !== null && readOperand(sheet, cellOf(earlier, c)) !== null;
-    if (!operandsReadable || readOperand(sheet, ref) === null) continue;
-    out.push({ type: 'diff', target: ref, later: cellOf(later, c), earlier: cellOf(earlier, c), evidence, family });
+    const laterRef = cellOf(later, c);
+    const earlierRef = cellOf(earlier, c);
+    if (readable(sheet, ref, laterRef, earlierRef)) out.push({ type: 'diff', target: ref, later: laterRef, earlier: earlierRef, evidence, family });
   }
   return out;
 }
