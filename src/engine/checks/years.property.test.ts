@@ -3,7 +3,8 @@
  * an axis exactly when one of yearSequences' sequences has one (the way it finds which, when one does).
  */
 import fc from 'fast-check';
-import type { ColumnInfo, RowInfo, TableLayout } from '../model/table';
+import type { TableLayout } from '../model/table';
+import { layoutFromLines } from '../test-support/lines-layout';
 import { grid } from '../test-support/grid-builder';
 import { checkYears, firstYearProblem, spanKey, spanText, yearSequences } from './years';
 
@@ -25,21 +26,8 @@ function pathOf(l: { year?: number; group: string[]; leaf: string }): string[] {
 }
 
 function layoutOf(cols: { year?: number; group: string[]; leaf: string }[], rows: { year?: number; group: string[]; leaf: string }[]): TableLayout {
-  const columns: ColumnInfo[] = [{ col: 0, path: ['구분'], isLabel: true, year: 2000 }];
-  cols.forEach((c, i) => columns.push({ col: i + 1, path: pathOf(c), isLabel: false, ...(c.year !== undefined ? { year: c.year } : {}) }));
-  const bodyRows: RowInfo[] = rows.map((r, i) => ({ row: i + 1, path: pathOf(r), ...(r.year !== undefined ? { year: r.year } : {}) }));
-  return {
-    id: 't',
-    sheet: 'S',
-    range: { r0: 0, c0: 0, r1: rows.length, c1: cols.length },
-    headerRows: 1,
-    labelCols: 1,
-    kind: 'crosstab',
-    captions: [],
-    headers: [],
-    columns,
-    rows: bodyRows,
-  };
+  const spec = (l: { year?: number; group: string[]; leaf: string }) => ({ path: pathOf(l), year: l.year });
+  return layoutFromLines(cols.map(spec), rows.map(spec), { year: 2000 });
 }
 
 describe('checkYears agrees with yearSequences and firstYearProblem', () => {

@@ -3,7 +3,8 @@
  * would: the same leaf, the same depth, and "some label passes" exactly when some level of some Line's norm does.
  */
 import fc from 'fast-check';
-import type { ColumnInfo, RowInfo, TableLayout } from '../model/table';
+import type { TableLayout } from '../model/table';
+import { layoutFromLines } from '../test-support/lines-layout';
 import { TableLines, normalizeText, pathDepth, pathLeaf } from './axis-lines';
 
 // Pieces normalisation treats specially: spaces, markdown emphasis, full-width signs, decomposed Hangul.
@@ -12,20 +13,7 @@ const label = fc.array(piece, { maxLength: 4 }).map((ps) => ps.join(''));
 const path = fc.array(label, { maxLength: 4 });
 
 function layoutOf(colPaths: string[][], rowPaths: string[][]): TableLayout {
-  const columns: ColumnInfo[] = [{ col: 0, path: ['구분'], isLabel: true }, ...colPaths.map((p, i) => ({ col: i + 1, path: p, isLabel: false }))];
-  const rows: RowInfo[] = rowPaths.map((p, i) => ({ row: i + 1, path: p }));
-  return {
-    id: 't',
-    sheet: 's',
-    range: { r0: 0, c0: 0, r1: rows.length, c1: colPaths.length },
-    headerRows: 1,
-    labelCols: 1,
-    kind: 'crosstab',
-    captions: [],
-    headers: [],
-    columns,
-    rows,
-  };
+  return layoutFromLines(colPaths.map((path) => ({ path })), rowPaths.map((path) => ({ path })));
 }
 
 const tests: [string, (t: string) => boolean][] = [

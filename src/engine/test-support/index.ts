@@ -1,2 +1,3 @@
 export * from './grid-builder';
 export * from './table-builder';
+export * from './lines-layout';
