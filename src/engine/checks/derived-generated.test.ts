@@ -100,7 +100,9 @@ describe('generated department tables', () => {
         const before = rows[r][c];
         const isRate = c === rows[0].length - 1 || shape !== 'year-on-year';
         const old = before === '-' ? 0 : Number(String(before).replace(/[,△]/g, '')) * (String(before).startsWith('△') ? -1 : 1);
-        rows[r][c] = isRate ? (old + by / 10).toFixed(1) : grouped(old + by);
+        // One unit toward zero is the truncated figure: for a negative rate that is +1, so the change is mirrored.
+        const step = isRate && old < 0 ? -by : by;
+        rows[r][c] = isRate ? (old + step / 10).toFixed(1) : grouped(old + step);
         const { findings } = check(rows, { row, col });
         const cell = toA1(row + r, col + c);
         expect(findings.filter((f) => f.severity === 'error').map((f) => f.cell)).toContain(cell);
